@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias, Union
+from typing import TypeAlias
 
-__all__ = ["JSONValue", "JSONObject"]
+__all__ = ["JSONObject", "JSONValue"]
 
 #: Any value that JSON can carry: ``null``, booleans, numbers, strings, arrays and objects.
-JSONValue: TypeAlias = Union[None, bool, int, float, str, list["JSONValue"], dict[str, "JSONValue"]]
+JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
 #: A JSON object (string keys).
 JSONObject: TypeAlias = dict[str, JSONValue]

@@ -17,10 +17,10 @@ from ._kinds import ErrorKind
 from ._retry import Jitter, RetryPolicy, aretry, retry, retry_after_ms
 
 __all__ = [
+    "MAX_CAUSE_DEPTH",
     "ErrorKind",
     "InfraError",
     "Jitter",
-    "MAX_CAUSE_DEPTH",
     "RetryPolicy",
     "aretry",
     "retry",

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from .._json_types import JSONObject, JSONValue
 from ._kinds import ErrorKind
 
-__all__ = ["InfraError", "MAX_CAUSE_DEPTH"]
+__all__ = ["MAX_CAUSE_DEPTH", "InfraError"]
 
 #: Causes deeper than this are cut from the JSON form (and rejected by ``from_dict``),
 #: so a cyclic or pathological chain can never recurse without bound.

@@ -30,7 +30,7 @@ from typing import Literal, TypeVar
 
 from ._error import InfraError
 
-__all__ = ["Jitter", "RetryPolicy", "retry", "aretry", "retry_after_ms"]
+__all__ = ["Jitter", "RetryPolicy", "aretry", "retry", "retry_after_ms"]
 
 T = TypeVar("T")
 Jitter = Literal["none", "full", "equal"]
