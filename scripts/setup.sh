@@ -26,7 +26,7 @@ want=$(hash_of pyproject.toml server/pyproject.toml)
 if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$want" ]; then
   say "installing Python packages into .venv"
   .venv/bin/python -m pip install -qq --upgrade pip setuptools wheel
-  .venv/bin/python -m pip install -qq -e '.[dev,fast]' -e './server[dev]'
+  .venv/bin/python -m pip install -qq -e '.[dev,fast,bench]' -e './server[dev]'
   echo "$want" > .venv/.setup-stamp
 fi
 

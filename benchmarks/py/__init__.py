@@ -1,0 +1,1 @@
+"""Python benchmark modules, one per core module; each exposes ``cases(runtime) -> list[Case]``."""
