@@ -17,8 +17,13 @@ from ._compare import json_equal
 from ._registry import Handler, handler_for, register, registered_ops
 from ._runner import FORMAT, CaseFailure, FileResult, run_document, run_paths, run_text, vector_files
 
+#: Modules of this package that start processes or servers (the ``llm-infra`` CLI and its runtime
+#: drivers). Only the CLI imports them; every other module is pure and safe to import anywhere.
+TOOLING_MODULES = ("__main__", "cli", "_runtimes", "_site", "_chromium", "_workerd")
+
 __all__ = [
     "FORMAT",
+    "TOOLING_MODULES",
     "CaseFailure",
     "FileResult",
     "Handler",

@@ -2,7 +2,9 @@
 
 ``cpython`` runs in this process. The others run the same vector files elsewhere and hand back
 ``FileResult`` dicts: ``pyodide`` (the Python runner inside Pyodide under Node, the core installed
-from a freshly built wheel) and ``node`` (the TypeScript SDK's runner). Those need an llm-infra
+from a freshly built wheel), ``node`` (the TypeScript SDK's runner), ``chromium`` (both, in a real
+headless Chromium page: :mod:`._chromium`), ``workerd`` and ``workerd-pyodide`` (the SDK, and the
+Python runner in Pyodide, inside workerd: :mod:`._workerd`). Those need an llm-infra
 checkout with its npm workspace installed (``make setup``); this module finds the checkout, keeps
 the wheel and the SDK build fresh, and starts the drivers under ``conformance/drivers/``.
 
@@ -222,6 +224,24 @@ def _nodejs(files: Sequence[Path]) -> list[JSONObject]:
     return _drive(repo, "node.mjs", [], files, "node")
 
 
+def _chromium(files: Sequence[Path]) -> list[JSONObject]:
+    from ._chromium import run_chromium
+
+    return run_chromium(files)
+
+
+def _workerd(files: Sequence[Path]) -> list[JSONObject]:
+    from ._workerd import run_workerd
+
+    return run_workerd(files)
+
+
+def _workerd_pyodide(files: Sequence[Path]) -> list[JSONObject]:
+    from ._workerd import run_workerd_pyodide
+
+    return run_workerd_pyodide(files)
+
+
 #: Every runtime, in the order ``--runtime all`` runs them.
 RUNTIMES: dict[str, Runtime] = {
     r.name: r
@@ -229,5 +249,9 @@ RUNTIMES: dict[str, Runtime] = {
         Runtime("cpython", "this Python process", _cpython),
         Runtime("pyodide", "the Python runner inside Pyodide under Node", _pyodide),
         Runtime("node", "the TypeScript SDK under Node", _nodejs),
+        Runtime("chromium", "the browser page in headless Chromium: Python in Pyodide and the TypeScript SDK",
+                _chromium, reports=("chromium-pyodide", "chromium-ts")),
+        Runtime("workerd", "the TypeScript SDK inside workerd", _workerd),
+        Runtime("workerd-pyodide", "the Python runner in Pyodide inside workerd", _workerd_pyodide),
     )
 }

@@ -4,6 +4,10 @@
 under the given paths (default: the checkout's ``conformance/vectors``) in each runtime and
 prints the parity matrix (op × runtime). Exit status: 0 when every case passed, 1 when any case
 failed or a runtime could not run, 2 on bad usage.
+
+``llm-infra serve [--port N] [--host ADDR] [--build-only]`` builds the browser page (Pyodide, the
+core wheel, the SDK bundle, the vector manifest: ``build/browser/site``) and serves it on
+127.0.0.1, printing its URL.
 """
 
 from __future__ import annotations
@@ -62,6 +66,27 @@ def _conformance(args: argparse.Namespace) -> int:
     return 1 if failed or errors or (args.fail_on_unsupported and unsupported) else 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from ._site import SiteServer, build_site
+
+    site = build_site(force=args.rebuild)
+    if args.build_only:
+        print(site)
+        return 0
+    try:
+        server = SiteServer(site, args.host, args.port, log=args.verbose)
+    except OSError as exc:
+        raise InfraError.from_exception(exc, message=f"cannot listen on {args.host}:{args.port}: {exc}") from exc
+    print(f"llm-infra: serving the browser page at {server.url} (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     from ._runtimes import RUNTIMES
 
@@ -80,6 +105,17 @@ def _parser() -> argparse.ArgumentParser:
     conf.add_argument("--json", metavar="FILE", help="also write the llm-infra-conformance-report/1 JSON here")
     conf.add_argument("--fail-on-unsupported", action="store_true", help="exit 1 when an op is unsupported anywhere")
     conf.set_defaults(func=_conformance)
+    serve = sub.add_parser(
+        "serve",
+        help="build the browser page (parity panel + playground) and serve it on 127.0.0.1",
+        description="Build build/browser/site from the checkout and serve it; prints the URL.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
+    serve.add_argument("--build-only", action="store_true", help="build the site, print its directory and exit")
+    serve.add_argument("--rebuild", action="store_true", help="rebuild even when no input changed")
+    serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    serve.set_defaults(func=_serve)
     return parser
 
 

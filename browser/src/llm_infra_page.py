@@ -1,0 +1,95 @@
+"""The Python side of the browser page, run inside Pyodide (in a Web Worker).
+
+The page's worker (``python-worker.ts``) installs the core from its wheel, writes this module and
+the Python side of every playground tool (``browser/tools/<id>.py``, installed as
+``llm_infra_page_tools.<id>``) into the virtual file system, and calls three functions with JSON
+text in and JSON text out, so no Python object ever crosses into JavaScript:
+
+* :func:`info` — versions;
+* :func:`run_vectors` — the conformance runner over vector files given as text, with the expected
+  and actual output of each failing case (the parity panel's diff);
+* :func:`call_tool` — one tool's ``run(input)``, as an outcome ``{"ok": true, "text": ...}`` /
+  ``{"ok": false, "error": InfraError JSON}`` / ``{"ok": false, "crash": "TypeError: ..."}``.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import platform
+import sys
+from typing import Any
+
+import llm_infra
+from llm_infra.conformance import handler_for, run_text
+from llm_infra.errors import InfraError
+
+__all__ = ["TOOLS_PACKAGE", "call_tool", "case_outputs", "info", "run_vectors"]
+
+#: The package the page installs the tools' Python files into.
+TOOLS_PACKAGE = "llm_infra_page_tools"
+
+
+def info() -> str:
+    """``{"python": "3.14.2", "implementation": ..., "llm_infra": "0.1.0", "platform": "emscripten"}``."""
+    return json.dumps({"python": platform.python_version(), "implementation": platform.python_implementation(),
+                       "llm_infra": llm_infra.__version__, "platform": sys.platform})
+
+
+def _outcome(fn: Any, *args: Any) -> dict[str, Any]:
+    try:
+        value = fn(*args)
+    except InfraError as exc:
+        return {"ok": False, "error": exc.to_dict()}
+    except Exception as exc:  # noqa: BLE001 -- shown as a bug in the page, never hidden
+        return {"ok": False, "crash": f"{type(exc).__name__}: {exc}"}
+    return {"ok": True, "value": value}
+
+
+def case_outputs(text: str, case_ids: list[str]) -> list[dict[str, Any]]:
+    """For the given case ids of a vector file: ``{id, expected, got}`` (``got`` recomputed, as JSON)."""
+    try:
+        doc = json.loads(text)
+        cases = {c["id"]: c for c in doc["cases"]}
+        handler = handler_for(doc["op"])
+    except (ValueError, KeyError, TypeError):
+        return []
+    out = []
+    for cid in case_ids:
+        case = cases.get(cid)
+        if case is None or handler is None:
+            continue
+        expected = case["expect"] if "expect" in case else {"error": case.get("error")}
+        got = _outcome(handler, copy.deepcopy(case["input"]))
+        out.append({"id": cid, "expected": expected,
+                    "got": got["value"] if got["ok"] else {k: v for k, v in got.items() if k != "ok"}})
+    return out
+
+
+def run_vectors(files_json: str, runtime: str = "chromium-pyodide") -> str:
+    """Run ``[{"file": name, "text": vector file text}, ...]``; a DESIGN.md §4 entry per file (+ ``cases``)."""
+    results = []
+    for entry in json.loads(files_json):
+        result = run_text(entry["text"], entry["file"])
+        row = result.to_dict(runtime)
+        failed_ids = [f.id for f in result.failures if f.id != "<file>"]
+        row["cases"] = case_outputs(entry["text"], failed_ids) if failed_ids else []
+        results.append(row)
+    return json.dumps(results)
+
+
+def call_tool(tool_id: str, input_json: str) -> str:
+    """Run tool ``tool_id``'s Python side on the JSON input; the outcome as JSON text."""
+    try:
+        module = importlib.import_module(f"{TOOLS_PACKAGE}.{tool_id}")
+    except ImportError as exc:
+        return json.dumps({"ok": False, "crash": f"the tool's Python side did not import: {exc}"})
+    outcome = _outcome(module.run, json.loads(input_json))
+    if outcome["ok"]:
+        try:
+            text = json.dumps(outcome["value"], indent=2, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            return json.dumps({"ok": False, "crash": f"the result is not JSON: {exc}"})
+        return json.dumps({"ok": True, "text": text})
+    return json.dumps(outcome)
