@@ -55,3 +55,16 @@ def run_coro(coro: Coroutine[Any, Any, T]) -> T:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium for the browser tests and the chromium runtime (a failure under CI=true)."""
+    from llm_infra.conformance._chromium import chromium_path
+    from llm_infra.errors import InfraError
+
+    try:
+        return chromium_path()
+    except InfraError as exc:
+        require(False, f"Chromium ({exc.message})")
+        raise

@@ -33,6 +33,7 @@ export interface Timings {
 const timings: Timings = {};
 
 function onStage(s: Stage): void {
+  if (root.dataset["python"] !== "loading") return; // a late message never hides "ready" or "failed"
   const progress = byId<HTMLProgressElement>("py-progress");
   progress.max = s.total;
   progress.value = s.step - 1;

@@ -143,7 +143,7 @@ export class ParityPanel {
           "tr",
           {},
           h("th", { scope: "row" }, h("code", {}, op), note),
-          h("td", { class: "num" }, String(files.length)),
+          h("td", { class: "num col-files" }, String(files.length)),
           h("td", { class: "num" }, String(cases)),
           ...SIDES.map(({ side }) => this.renderCell(op, side)),
         );

@@ -15,6 +15,8 @@ import type { Manifest } from "./manifest.js";
 interface WorkerScope {
   postMessage(message: unknown): void;
   addEventListener(type: "message", listener: (ev: MessageEvent) => void): void;
+  addEventListener(type: "unhandledrejection", listener: (ev: PromiseRejectionEvent) => void): void;
+  addEventListener(type: "error", listener: (ev: ErrorEvent) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 const SITE = new URL("../", import.meta.url);
@@ -42,12 +44,46 @@ function watchDownloads(): PerformanceObserver | null {
   if (typeof PerformanceObserver === "undefined") return null;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
+      const status = (entry as PerformanceResourceTiming).responseStatus;
+      if (status !== undefined && status !== 0 && status >= 400) continue; // a failed download is no progress
       if (entry.name.endsWith("/pyodide.asm.wasm")) stage("Compiling and starting CPython (WebAssembly)…", 3);
       else if (entry.name.endsWith("/python_stdlib.zip")) stage("Unpacking the Python standard library…", 4);
     }
   });
   observer.observe({ type: "resource", buffered: true });
   return observer;
+}
+
+/**
+ * A start-up that can fail without Pyodide noticing (a runtime file that does not download, an
+ * error in a callback) would leave the page "starting" forever: any such failure rejects this.
+ */
+let failStart: (e: Error) => void = () => undefined;
+const startFailed = new Promise<never>((_, reject) => (failStart = reject));
+startFailed.catch(() => undefined);
+scope.addEventListener("unhandledrejection", (ev) => failStart(ev.reason instanceof Error ? ev.reason : new Error(String(ev.reason))));
+scope.addEventListener("error", (ev) => failStart(new Error(ev.message)));
+
+/** Run `fn` with a fetch that reports any failed download of the runtime's files. */
+async function watchingFetch<T>(fn: () => Promise<T>): Promise<T> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    const name = url.split("/").pop() ?? url;
+    try {
+      const res = await realFetch(input, init);
+      if (!res.ok) failStart(new Error(`could not download ${name}: HTTP ${res.status}`));
+      return res;
+    } catch (e) {
+      failStart(new Error(`could not download ${name}: ${e instanceof Error ? e.message : String(e)}`));
+      throw e;
+    }
+  };
+  try {
+    return await Promise.race([fn(), startFailed]);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 }
 
 async function boot(): Promise<{ py: PyodideAPI; bridge: Bridge }> {
@@ -62,11 +98,13 @@ async function boot(): Promise<{ py: PyodideAPI; bridge: Bridge }> {
   );
   stage(`Downloading the interpreter (${mb(manifest.pyodide.bytes)})…`, 2);
   const observer = watchDownloads();
-  const py = await pyodideModule.loadPyodide({
-    indexURL: new URL(manifest.pyodide.index, SITE).href,
-    stdout: (s: string) => console.log("[python]", s),
-    stderr: (s: string) => console.log("[python:stderr]", s),
-  });
+  const py = await watchingFetch(() =>
+    pyodideModule.loadPyodide({
+      indexURL: new URL(manifest.pyodide.index, SITE).href,
+      stdout: (s: string) => console.log("[python]", s),
+      stderr: (s: string) => console.log("[python:stderr]", s),
+    }),
+  );
   observer?.disconnect();
   const wheelBytes = manifest.wheels.reduce((n, w) => n + w.bytes, 0);
   stage(`Installing llm-infra from its wheel (${(wheelBytes / 1024).toFixed(0)} kB)…`, 5);

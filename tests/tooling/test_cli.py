@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,11 @@ from tests.conftest import REPO
 
 CLI = [sys.executable, "-m", "llm_infra.conformance.cli", "conformance"]
 REPORT_SCHEMA = json.loads((REPO / "conformance" / "schema" / "report.schema.json").read_text())
-RUNTIMES = ["cpython", "pyodide", "node"]
+#: ``--runtime`` name → the report names (columns) it produces, in ``--runtime all`` order.
+REPORTS = {"cpython": ["cpython"], "pyodide": ["pyodide"], "node": ["node"],
+           "chromium": ["chromium-pyodide", "chromium-ts"], "workerd": ["workerd"],
+           "workerd-pyodide": ["workerd-pyodide"]}
+RUNTIMES = [r for names in REPORTS.values() for r in names]
 
 
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -36,7 +41,7 @@ def broken_vectors(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def test_all_runtimes_pass_on_the_project_vectors(npm_workspace: Path, tmp_path: Path) -> None:
+def test_all_runtimes_pass_on_the_project_vectors(npm_workspace: Path, chromium: str, tmp_path: Path) -> None:
     report_path = tmp_path / "report.json"
     proc = run_cli("--runtime", "all", "--json", str(report_path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -52,25 +57,29 @@ def test_all_runtimes_pass_on_the_project_vectors(npm_workspace: Path, tmp_path:
     assert not any(r["unsupported"] for r in report["results"])
 
 
-@pytest.mark.parametrize("runtime", RUNTIMES)
+@pytest.mark.parametrize("runtime", list(REPORTS))
 def test_a_flipped_expectation_fails_each_runtime(
-    runtime: str, broken_vectors: Path, npm_workspace: Path, tmp_path: Path
+    runtime: str, broken_vectors: Path, npm_workspace: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
+    if runtime == "chromium":
+        request.getfixturevalue("chromium")
     report_path = tmp_path / "report.json"
     proc = run_cli(str(broken_vectors), "--runtime", runtime, "--json", str(report_path))
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert f"FAIL {runtime} errors.retry.delays" in proc.stdout and "none-doubling-capped" in proc.stdout
     report = json.loads(report_path.read_text())
     jsonschema.validate(report, REPORT_SCHEMA)
-    by_op = {r["op"]: r for r in report["results"]}
-    assert by_op["errors.retry.delays"]["failed"] == 1
-    assert by_op["errors.retry.delays"]["failures"][0]["id"] == "none-doubling-capped"
-    assert by_op["errors.retry.delays"]["passed"] > 10
-    # an unknown op is reported unsupported, never passed
-    assert by_op["future.op"] == {**by_op["future.op"], "passed": 0, "failed": 0, "unsupported": True}
+    assert proc.stdout.splitlines()[0].split() == ["op", *REPORTS[runtime]]
+    for name in REPORTS[runtime]:
+        assert f"FAIL {name} errors.retry.delays" in proc.stdout and "none-doubling-capped" in proc.stdout
+        by_op = {r["op"]: r for r in report["results"] if r["runtime"] == name}
+        assert by_op["errors.retry.delays"]["failed"] == 1
+        assert by_op["errors.retry.delays"]["failures"][0]["id"] == "none-doubling-capped"
+        assert by_op["errors.retry.delays"]["passed"] > 10
+        # an unknown op is reported unsupported, never passed
+        assert by_op["future.op"] == {**by_op["future.op"], "passed": 0, "failed": 0, "unsupported": True}
 
 
-@pytest.mark.parametrize("runtime", RUNTIMES)
+@pytest.mark.parametrize("runtime", ["cpython", "pyodide", "node"])
 def test_unknown_op_is_unsupported_not_a_failure(runtime: str, broken_vectors: Path, npm_workspace: Path) -> None:
     proc = run_cli(str(broken_vectors / "unknown.json"), "--runtime", runtime)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -97,3 +106,13 @@ def test_a_runtime_that_cannot_start_is_an_error(tmp_path: Path, broken_vectors:
     )
     assert proc.returncode == 1
     assert "ERROR node" in proc.stdout and "npm workspace" in proc.stdout
+
+
+def test_a_missing_chromium_is_a_runtime_error(broken_vectors: Path, npm_workspace: Path) -> None:
+    proc = subprocess.run(
+        [*CLI, str(broken_vectors / "unknown.json"), "--runtime", "chromium"], cwd=REPO, capture_output=True,
+        text=True, env={**os.environ, "LLM_INFRA_CHROMIUM": "/nonexistent/chromium"}, check=False, timeout=300,
+    )
+    assert proc.returncode == 1
+    assert "ERROR chromium-pyodide: not_found: Chromium is not installed at /nonexistent/chromium" in proc.stdout
+    assert "ERROR chromium-ts" in proc.stdout
