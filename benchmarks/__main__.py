@@ -1,4 +1,4 @@
-"""``python -m benchmarks [MODULE ...] [--runtime cpython|pyodide|node ...] [--quick] [--json FILE]``
+"""``python -m benchmarks [MODULE ...] [--runtime cpython|pyodide|node|chromium ...] [--quick] [--json FILE]``
 
 Runs each module's benchmark cases — ours against the well-known peer, alternating, in the same
 process — in each runtime, prints a table with the ratios and optionally writes the
@@ -6,7 +6,9 @@ process — in each runtime, prints a table with the ratios and optionally write
 into the README's performance section.
 
 Modules: one file per core module under ``benchmarks/py/`` (Python: CPython and Pyodide) and
-``benchmarks/ts/<module>.bench.mjs`` (TypeScript under Node).
+``benchmarks/ts/<module>.bench.mjs`` (TypeScript under Node). ``browser`` (``benchmarks/browser.py``)
+times the browser page's start-up against bare Pyodide in headless Chromium: it runs when named
+(``python -m benchmarks browser``) or with ``--runtime chromium``, never by default.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from typing import Any
 from benchmarks._harness import machine, measure
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNTIMES = ("cpython", "pyodide", "node")
+RUNTIMES = ("cpython", "pyodide", "node", "chromium")
+#: Modules that run in their own runtime (not a core module's Python/TS cases).
+BROWSER_MODULES = ("browser",)
 
 
 def python_modules() -> list[str]:
@@ -110,6 +114,10 @@ def run_node(modules: list[str], quick: bool) -> list[dict[str, Any]]:
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
+    if unit == "ms":
+        return f"{value:,.0f} ms"
+    if unit == "bytes":
+        return f"{value / 1024:,.1f} kB"
     if unit == "MB/s":
         return f"{value:,.2f} MB/s"
     return f"{value:,.0f}/s" if value >= 100 else f"{value:,.2f}/s"
@@ -146,12 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="write llm-infra-bench/1 JSON here")
     args = parser.parse_args(argv)
     runtimes = args.runtime or ["cpython"]
-    known = sorted(set(python_modules()) | set(ts_modules()))
+    known = sorted(set(python_modules()) | set(ts_modules()) | set(BROWSER_MODULES))
     unknown = [m for m in args.modules if m not in known]
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(known)}")
     results: list[dict[str, Any]] = []
+    if "browser" in args.modules or ("chromium" in runtimes and not args.modules):
+        from benchmarks.browser import run as run_browser
+
+        results += run_browser(args.quick)
     for runtime in runtimes:
+        if runtime == "chromium":
+            continue
         if runtime == "node":
             mods = [m for m in (args.modules or ts_modules()) if m in ts_modules()]
             results += run_node(mods, args.quick) if mods else []

@@ -17,6 +17,10 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
+    if unit == "ms":
+        return f"{value:,.0f} ms"
+    if unit == "bytes":
+        return f"{value / 1024:,.1f} kB"
     if unit == "MB/s":
         return f"{value:,.2f} MB/s"
     return f"{value:,.0f}/s" if value >= 100 else f"{value:,.2f}/s"

@@ -5,6 +5,7 @@
 #   node_modules/               the npm workspace (TypeScript SDK, Pyodide, test/bench tools)
 #   sdk-ts/dist/                the built TypeScript SDK
 #   build/pyodide/test-wheels/  pure wheels for running pytest inside Pyodide (Python 3.14)
+#   /usr/bin/chromium           Debian's Chromium for the browser tests (apt, as root, when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PIP_DISABLE_PIP_VERSION_CHECK=1 npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
@@ -50,5 +51,20 @@ if [ "$(cat build/pyodide/test-wheels/.stamp 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip download -qq --only-binary=:all: --python-version 3.14 --platform any \
     --implementation py --abi none -d build/pyodide/test-wheels pytest hypothesis
   echo "$want" > build/pyodide/test-wheels/.stamp
+fi
+# 5. Chromium for the browser tests and the `chromium` runtime (Python Playwright drives Debian's
+#    binary; `playwright install` is never used). With CI=true a Chromium we cannot install is fatal.
+CHROMIUM=${LLM_INFRA_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Chromium (apt-get install chromium)"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+      say "could not install Chromium with apt"
+      case "${CI:-}" in 1|true|yes) exit 1 ;; esac
+    fi
+  else
+    say "no Chromium at $CHROMIUM (install it: apt-get install chromium); the browser tests will skip"
+    case "${CI:-}" in 1|true|yes) exit 1 ;; esac
+  fi
 fi
 say "ready"

@@ -5,7 +5,9 @@
 #   2. the core's pytest suite on every other CPython >= 3.11 on PATH (python3.12, python3.13)
 #   3. the core's pytest suite inside Pyodide (CPython 3.14 on wasm), core installed from its wheel
 #   4. the TypeScript SDK's tests (node --test)
-#   5. the parity matrix over every vector in every runtime (llm-infra conformance --runtime all)
+#   5. the browser page in Chromium (tests/browser) and the edge worker in workerd (tests/edge)
+#   6. the parity matrix over every vector in every runtime (llm-infra conformance --runtime all:
+#      cpython, pyodide, node, chromium-pyodide, chromium-ts, workerd, workerd-pyodide)
 # With CI=true, tests that need an external component (a browser, a server) fail instead of skipping.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,7 @@ step() {  # step NAME COMMAND...
 }
 
 step "pytest (CPython $(.venv/bin/python -c 'import platform; print(platform.python_version())'))" \
-  .venv/bin/python -m pytest -q -p no:cacheprovider
+  .venv/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser --ignore=tests/edge
 
 WHEELS=$(.venv/bin/python scripts/wheel-dirs.py) || { echo "could not build the core wheel"; exit 1; }
 find_python() {  # find_python 3.12 -> a working interpreter of that version, or nothing
@@ -47,6 +49,11 @@ step "pytest tests/core (Pyodide, from the wheel)" \
   node scripts/pyodide-pytest.mjs $WHEELS --wheels build/pyodide/test-wheels -- -q tests/core
 
 step "TypeScript SDK (node --test)" npm test --silent
+
+step "browser page in Chromium (tests/browser, screenshots in artifacts/screenshots)" \
+  .venv/bin/python -m pytest -q -p no:cacheprovider tests/browser
+
+step "edge worker in workerd (tests/edge)" .venv/bin/python -m pytest -q -p no:cacheprovider tests/edge
 
 step "parity matrix (llm-infra conformance --runtime all)" \
   .venv/bin/llm-infra conformance --runtime all --json artifacts/conformance.json

@@ -35,6 +35,11 @@ interface Cell {
   results: PageFileResult[];
 }
 
+/** `a.b.c` with line-break opportunities after each dot (op names wrap at dots on a phone). */
+function breakable(op: string): Node[] {
+  return op.split(".").flatMap((part, i, all) => (i < all.length - 1 ? [document.createTextNode(`${part}.`), h("wbr")] : [document.createTextNode(part)]));
+}
+
 function opOf(text: string): { op: string; cases: number } {
   try {
     const doc = JSON.parse(text) as { op?: unknown; cases?: unknown };
@@ -142,7 +147,7 @@ export class ParityPanel {
         return h(
           "tr",
           {},
-          h("th", { scope: "row" }, h("code", {}, op), note),
+          h("th", { scope: "row" }, h("code", {}, ...breakable(op)), note),
           h("td", { class: "num col-files" }, String(files.length)),
           h("td", { class: "num" }, String(cases)),
           ...SIDES.map(({ side }) => this.renderCell(op, side)),

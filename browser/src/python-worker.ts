@@ -86,10 +86,18 @@ async function watchingFetch<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** When each start-up step finished, as `performance.timeOrigin`-based epoch ms (comparable across threads). */
+const timeline: Record<string, number> = {};
+const mark = (name: string): void => {
+  timeline[name] = performance.timeOrigin + performance.now();
+};
+
 async function boot(): Promise<{ py: PyodideAPI; bridge: Bridge }> {
+  mark("worker_started");
   stage("Loading the Python runtime (Pyodide)…", 1);
   const manifestPromise = fetchOk("manifest.json").then((r) => r.json() as Promise<Manifest>);
   const pyodideModule = (await import(new URL("pyodide/pyodide.mjs", SITE).href)) as typeof import("pyodide");
+  mark("pyodide_module_loaded");
   const manifest = await manifestPromise;
   // Start every download now, in parallel with the interpreter's own start.
   const wheels = manifest.wheels.map((w) => fetchOk(w.file).then((r) => r.arrayBuffer()));
@@ -106,9 +114,11 @@ async function boot(): Promise<{ py: PyodideAPI; bridge: Bridge }> {
     }),
   );
   observer?.disconnect();
+  mark("interpreter_started");
   const wheelBytes = manifest.wheels.reduce((n, w) => n + w.bytes, 0);
   stage(`Installing llm-infra from its wheel (${(wheelBytes / 1024).toFixed(0)} kB)…`, 5);
-  const site = py.runPython("import sysconfig; sysconfig.get_path('purelib')") as string;
+  // site (already imported at start-up), not sysconfig: importing sysconfig costs ~45 ms here
+  const site = py.runPython("import site; site.getsitepackages()[0]") as string;
   for (const buffer of await Promise.all(wheels)) py.unpackArchive(buffer, "wheel", { extractDir: site });
   const tools = `${site}/llm_infra_page_tools`;
   py.FS.mkdirTree(tools);
@@ -117,10 +127,12 @@ async function boot(): Promise<{ py: PyodideAPI; bridge: Bridge }> {
     const name = file.split("/").pop() as string;
     py.FS.writeFile(file.includes("/tools/") ? `${tools}/${name}` : `${site}/${name}`, text);
   }
+  mark("wheel_installed");
   stage("Importing llm_infra and the tools…", 6);
   py.runPython("import importlib; importlib.invalidate_caches()");
   const bridge = py.pyimport("llm_infra_page") as unknown as Bridge;
   for (const t of manifest.tools) py.pyimport(`llm_infra_page_tools.${t.id}`);
+  mark("imported");
   return { py, bridge };
 }
 
@@ -132,7 +144,7 @@ interface Bridge {
 
 const ready = boot();
 ready.then(
-  ({ py, bridge }) => scope.postMessage({ type: "ready", info: { ...JSON.parse(bridge.info()), pyodide: py.version } }),
+  ({ py, bridge }) => scope.postMessage({ type: "ready", info: { ...JSON.parse(bridge.info()), pyodide: py.version, timeline } }),
   (e: unknown) => scope.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) }),
 );
 

@@ -1,4 +1,5 @@
 /** The page's handle on its Python worker (`python-worker.ts`): start-up stages, readiness, requests. */
+import type { PythonBoot } from "./boot.js";
 import type { PageFileResult, VectorText } from "./manifest.js";
 
 export interface PythonInfo {
@@ -7,6 +8,8 @@ export interface PythonInfo {
   llm_infra: string;
   platform: string;
   pyodide: string;
+  /** Start-up steps of the worker, as epoch milliseconds (`performance.timeOrigin + now()`). */
+  timeline: Record<string, number>;
 }
 
 export interface Stage {
@@ -27,17 +30,19 @@ export class PythonRuntime {
   private readonly pending = new Map<number, { resolve: (v: string) => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
+  /** Take over the worker `boot.js` started (replaying what it received), or start one from `workerUrl`. */
   constructor(workerUrl: URL, onStage: (stage: Stage) => void) {
-    this.worker = new Worker(workerUrl, { type: "module", name: "llm-infra-python" });
+    const boot = (globalThis as { llmInfraPythonBoot?: PythonBoot }).llmInfraPythonBoot;
+    this.worker = boot?.worker ?? new Worker(workerUrl, { type: "module", name: "llm-infra-python" });
     this.ready = new Promise<PythonInfo>((resolve, reject) => {
-      this.worker.addEventListener("error", (ev: ErrorEvent) => {
+      const onError = (ev: ErrorEvent): void => {
         ev.preventDefault();
         const err = new Error(`the Python worker failed to start: ${ev.message || "could not load python-worker.js"}`);
         reject(err);
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
-      });
-      this.worker.addEventListener("message", (ev: MessageEvent) => {
+      };
+      const onMessage = (ev: MessageEvent): void => {
         const msg = ev.data as { type: string; [k: string]: unknown };
         if (msg.type === "stage") onStage(msg as unknown as Stage);
         else if (msg.type === "ready") resolve(msg["info"] as PythonInfo);
@@ -48,7 +53,13 @@ export class PythonRuntime {
           if (msg["ok"]) p?.resolve(msg["value"] as string);
           else p?.reject(new Error(String(msg["message"])));
         }
-      });
+      };
+      this.worker.addEventListener("error", onError);
+      this.worker.addEventListener("message", onMessage);
+      for (const ev of boot?.takeOver() ?? []) {
+        if (ev.type === "error") onError(ev as ErrorEvent);
+        else onMessage(ev as MessageEvent);
+      }
     });
   }
 

@@ -55,6 +55,8 @@ MANIFEST_FORMAT = "llm-infra-browser/1"
 #: The files of the npm ``pyodide`` package a page (or a worker) needs; nothing else is served.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 _SDK_PACKAGE = "@llm-dev-ops/infra"
+#: Page entries bundled on their own (no shared chunks): what starts Python must not wait for the rest.
+_STANDALONE = ("boot", "python-worker")
 
 
 def esbuild(repo: Path) -> Path:
@@ -146,8 +148,9 @@ def _vector_entries(repo: Path, out: Path) -> list[JSONObject]:
     return entries
 
 
-def _bundle(repo: Path, outdir: Path, entries: dict[str, Path], *, external: list[str]) -> None:
-    cmd = [str(esbuild(repo)), "--bundle", "--splitting", "--format=esm", "--target=es2022", "--platform=browser",
+def _bundle(repo: Path, outdir: Path, entries: dict[str, Path], *, external: list[str], splitting: bool = True) -> None:
+    cmd = [str(esbuild(repo)), "--bundle", *(["--splitting"] if splitting else []), "--format=esm",
+           "--target=es2022", "--platform=browser",
            "--minify", "--keep-names", "--sourcemap=linked", "--charset=utf8", "--log-level=warning",
            f"--outdir={outdir}", *[f"--external:{e}" for e in external],
            *[f"{name}={src}" for name, src in entries.items()]]
@@ -205,7 +208,10 @@ def _build_into(repo: Path, out: Path, wheels: list[Path]) -> None:
     imports = {(_SDK_PACKAGE if name == "index" else f"{_SDK_PACKAGE}/{name}"): f"./sdk/{name}.js" for name in sdk}
 
     tools = tool_pairs(browser / "tools")
-    page_entries = {p.stem: p for p in sorted((browser / "src").glob("*.ts")) if p.stem in ("app", "python-worker")}
+    # The start-up path (boot.js -> python-worker.js) is self-contained, no shared chunks to wait for.
+    _bundle(repo, out / "app", {name: browser / "src" / f"{name}.ts" for name in _STANDALONE}, external=[],
+            splitting=False)
+    page_entries = {"app": browser / "src" / "app.ts"}
     page_entries |= {f"tools/{ident}": ts for ident, ts, _ in tools if ts is not None}
     _bundle(repo, out / "app", page_entries, external=[_SDK_PACKAGE, f"{_SDK_PACKAGE}/*"])
 
