@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.error import HTTPError
 from urllib.parse import urlencode
 
 import pytest
@@ -79,6 +80,21 @@ def test_error_route_builds_the_same_json_in_both(worker: str) -> None:
         assert "unknown error kind" in body["error"]["message"]
 
 
+def test_both_sides_answer_with_the_same_bytes(worker: str) -> None:
+    import urllib.request
+
+    def raw(path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(worker + path, timeout=120) as res:
+                return res.status, res.read()
+        except HTTPError as exc:
+            return exc.code, exc.read()
+
+    for query in ("initial_ms=100&max_attempts=5&jitter=equal&random=0.5,0.25,0.125,0.0625", "multiplier=0.5"):
+        ts, py = raw(f"errors/retry-delays?{query}"), raw(f"py/errors/retry-delays?{query}")
+        assert ts == py, (ts, py)
+
+
 def test_unknown_routes_methods_and_bodies(worker: str) -> None:
     for path in ("nope", "py/nope"):
         status, body = get(worker, path)
@@ -93,7 +109,7 @@ def test_unknown_routes_methods_and_bodies(worker: str) -> None:
         try:
             urllib.request.urlopen(req, timeout=60)
             raise AssertionError("a bad body must be refused")
-        except urllib.error.HTTPError as exc:
+        except HTTPError as exc:
             assert exc.code == 400
             assert json.loads(exc.read())["error"]["kind"] == "serialization"
 
