@@ -53,7 +53,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         bare_script = ("() => new Promise((ok, fail) => { const t = setInterval(() => {"
                        " const d = document.documentElement.dataset.python;"
                        " if (d === 'ready') { clearInterval(t); ok(window.bareTimings.pythonReady); }"
-                       " else if (d === 'failed') { clearInterval(t); fail(new Error('bare Pyodide failed')); } }, 5); })")
+                       " else if (d === 'failed') { clearInterval(t); fail(new Error('bare Pyodide failed')); }"
+                       " }, 5); })")
         _load(browser, server.url, ours_script)  # warm-up: OS file cache, Chromium's first start
         _load(browser, server.url + "bench/bare-pyodide.html", bare_script)
         for i in range(rounds):

@@ -50,7 +50,7 @@ step "pytest tests/core (Pyodide, from the wheel)" \
 
 step "TypeScript SDK (node --test)" npm test --silent
 
-step "browser page in Chromium (tests/browser, screenshots in artifacts/screenshots)" \
+step "browser tests in Chromium (screenshots: artifacts/screenshots)" \
   .venv/bin/python -m pytest -q -p no:cacheprovider tests/browser
 
 step "edge worker in workerd (tests/edge)" .venv/bin/python -m pytest -q -p no:cacheprovider tests/edge
