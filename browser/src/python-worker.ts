@@ -24,7 +24,8 @@ const TOTAL = 6;
 let step = 0;
 
 function stage(text: string, at?: number): void {
-  step = Math.max(step, at ?? step + 1);
+  if (at !== undefined && at < step) return; // steps only move forward
+  step = at ?? step + 1;
   scope.postMessage({ type: "stage", step, total: TOTAL, text });
 }
 
@@ -46,8 +47,8 @@ function watchDownloads(): PerformanceObserver | null {
     for (const entry of list.getEntries()) {
       const status = (entry as PerformanceResourceTiming).responseStatus;
       if (status !== undefined && status !== 0 && status >= 400) continue; // a failed download is no progress
-      if (entry.name.endsWith("/pyodide.asm.wasm")) stage("Compiling and starting CPython (WebAssembly)…", 3);
-      else if (entry.name.endsWith("/python_stdlib.zip")) stage("Unpacking the Python standard library…", 4);
+      if (entry.name.endsWith("/pyodide.asm.wasm")) stage("Compiling the interpreter (WebAssembly)…", 3);
+      else if (entry.name.endsWith("/python_stdlib.zip")) stage("Starting CPython with its standard library…", 4);
     }
   });
   observer.observe({ type: "resource", buffered: true });
