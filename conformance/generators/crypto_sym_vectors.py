@@ -565,7 +565,7 @@ def gcm_cases() -> None:
         aad = rng.randbytes(rng.choice([1, 16, 30]))
         ct = gcm_encrypt(key, nonce, pt, aad)
 
-        def case(cid: str, k: bytes = key, n: bytes = nonce, c: bytes = ct, a: bytes = aad) -> None:
+        def case(cid: str, k: bytes = key, n: bytes = nonce, c: bytes = ct, a: bytes = aad, i: int = i) -> None:
             bad.append({"id": f"{cid}-{i}", "input": {"key": hx(k), "nonce": hx(n), "ciphertext": hx(c), "aad": hx(a)},
                         "error": {"kind": "crypto"}})
 
