@@ -28,6 +28,7 @@ outside its 8..128-byte range go to the pure implementation), else the pure-Pyth
 from __future__ import annotations
 
 import threading
+from collections import deque
 from typing import Protocol
 
 from ..errors import InfraError
@@ -123,11 +124,12 @@ class AESGCM:
     Thread-safe. See the module documentation for the nonce-reuse guard.
     """
 
-    __slots__ = ("_cipher", "_lock", "_used")
+    __slots__ = ("_cipher", "_lock", "_order", "_used")
 
     def __init__(self, key: bytes) -> None:
         self._cipher = choose("aes_gcm", pure=_PURE)(_key(key))
-        self._used: dict[bytes, None] = {}
+        self._used: set[bytes] = set()  # the remembered nonces ...
+        self._order: deque[bytes] = deque()  # ... oldest first
         self._lock = threading.Lock()
 
     @staticmethod
@@ -140,18 +142,27 @@ class AESGCM:
 
     def encrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None = None) -> bytes:
         """``ciphertext ‖ tag`` of ``data``; refuses a nonce this object encrypted with recently."""
-        nonce = _nonce(nonce)
-        data = as_bytes(data, "data")
-        aad = _aad(associated_data)
+        # the common types are checked inline: this is the hot path of short messages
+        if type(nonce) is not bytes or not nonce:
+            nonce = _nonce(nonce)
+        if type(data) is not bytes:
+            data = as_bytes(data, "data")
+        if associated_data is None:
+            aad = b""
+        elif type(associated_data) is bytes:
+            aad = associated_data
+        else:
+            aad = _aad(associated_data)
         if len(data) > MAX_PLAINTEXT:
             raise InfraError.crypto("AES-GCM plaintext exceeds 2^36 - 32 bytes", field="data", length=len(data))
         with self._lock:
             if nonce in self._used:
                 raise InfraError.crypto("AES-GCM nonce reuse: this object already encrypted with this nonce",
                                         field="nonce")
-            self._used[nonce] = None
-            if len(self._used) > NONCE_MEMORY:
-                del self._used[next(iter(self._used))]
+            self._used.add(nonce)
+            self._order.append(nonce)
+            if len(self._order) > NONCE_MEMORY:
+                self._used.discard(self._order.popleft())
         return self._cipher.encrypt(nonce, data, aad)
 
     def decrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None = None) -> bytes:

@@ -23,7 +23,7 @@ from typing import Literal, Protocol
 from ..errors import InfraError
 from . import _blake3
 from ._backend import choose, register
-from ._checks import as_bytes, as_length, as_str
+from ._checks import MAX_OUTPUT_LEN, as_bytes, as_length, as_str
 
 __all__ = [
     "HASH_ALGORITHMS",
@@ -78,6 +78,8 @@ class _NativeBlake3:
         return self._new(data, key=key)  # type: ignore[no-any-return]
 
     def hash(self, data: bytes, key: bytes | None, context: str | None, length: int) -> bytes:
+        if key is None and context is None:
+            return self._new(data).digest(length)  # type: ignore[no-any-return]
         if context is not None:
             return self._new(data, derive_key_context=context).digest(length)  # type: ignore[no-any-return]
         return self._new(data, key=key).digest(length)  # type: ignore[no-any-return]
@@ -128,7 +130,11 @@ def sha512(data: bytes) -> bytes:
 
 def blake3_hash(data: bytes, length: int = 32) -> bytes:
     """BLAKE3 of ``data``, ``length`` bytes long (0 .. 16 MiB; 32 is the standard digest)."""
-    return _impl().hash(as_bytes(data, "data"), None, None, as_length(length))
+    if type(data) is not bytes:  # the checks inline: this is the hot path of short messages
+        data = as_bytes(data, "data")
+    if type(length) is not int or not 0 <= length <= MAX_OUTPUT_LEN:
+        length = as_length(length)
+    return choose("blake3", pure=_PURE).hash(data, None, None, length)
 
 
 def blake3_keyed_hash(key: bytes, data: bytes, length: int = 32) -> bytes:

@@ -6,7 +6,7 @@
  *   returns `ciphertext ‖ tag` (16-byte tag); `decrypt` returns the plaintext or throws
  *   `InfraError("crypto")` — never a partial plaintext. Any nonce of at least one byte works.
  * - Engines: Web Crypto for the nonce lengths this runtime's Web Crypto accepts (probed once per
- *   length: Node accepts 12..128 bytes, browsers differ); `@noble/ciphers`' GCM for the others of
+ *   length: Node 20 accepts 12..128 bytes, Chromium every length); `@noble/ciphers`' GCM for the others of
  *   8 bytes or more; below 8 bytes (which noble's GCM refuses) GCM is composed from noble's AES-ECB,
  *   AES-CTR and GHASH exactly as NIST SP 800-38D defines it. All give the same bytes as Python.
  * - Nonce-reuse guard: an object remembers the last {@link NONCE_MEMORY} nonces it encrypted with
@@ -67,20 +67,25 @@ function tooShort(length: number): InfraError {
 
 // -- which nonce lengths this runtime's Web Crypto accepts (probed lazily, once per length) --------
 
-const webcryptoAccepts = new Map<number, Promise<boolean>>();
-let probeKey: Promise<CryptoKey> | undefined;
+const webcryptoProbes = new Map<number, Promise<boolean>>();
+const webcryptoAccepts = new Map<number, boolean>(); // the settled probes: no await on the hot path
 
-function acceptsNonce(s: SubtleCrypto, length: number): Promise<boolean> {
-  let known = webcryptoAccepts.get(length);
-  if (known === undefined) {
-    probeKey ??= s.importKey("raw", new Uint8Array(16), "AES-GCM", false, ["encrypt"]);
-    known = probeKey.then(
-      (k) => s.encrypt({ name: "AES-GCM", iv: new Uint8Array(length) }, k, new Uint8Array(0)).then(() => true, () => false),
-      () => false,
-    );
-    webcryptoAccepts.set(length, known);
+function acceptsNonce(s: SubtleCrypto, length: number): boolean | Promise<boolean> {
+  const settled = webcryptoAccepts.get(length);
+  if (settled !== undefined) return settled;
+  let probe = webcryptoProbes.get(length);
+  if (probe === undefined) {
+    probe = s
+      .importKey("raw", new Uint8Array(16), "AES-GCM", false, ["encrypt"])
+      .then((k) => s.encrypt({ name: "AES-GCM", iv: new Uint8Array(length) }, k, new Uint8Array(0)))
+      .then(() => true, () => false)
+      .then((ok) => {
+        webcryptoAccepts.set(length, ok);
+        return ok;
+      });
+    webcryptoProbes.set(length, probe);
   }
-  return known;
+  return probe;
 }
 
 // -- GCM composed from noble's primitives, for nonces shorter than 8 bytes --------------------------
@@ -145,7 +150,10 @@ function shortNonceGcm(key: Uint8Array, nonce: Uint8Array, data: Uint8Array, aad
 export class AESGCM {
   readonly #key: Uint8Array;
   #cryptoKey: Promise<CryptoKey> | undefined;
-  readonly #used = new Map<string, true>();
+  #cryptoKeyReady: CryptoKey | undefined;
+  readonly #used = new Set<string>(); // the remembered nonces (hex) ...
+  readonly #ring: string[] = []; // ... in a ring, oldest at #next once full
+  #next = 0;
 
   constructor(key: Uint8Array) {
     this.#key = keyArg(key).slice();
@@ -165,8 +173,12 @@ export class AESGCM {
     return randomBytes(bitLength / 8);
   }
 
-  async #webcryptoKey(s: SubtleCrypto): Promise<CryptoKey> {
-    this.#cryptoKey ??= s.importKey("raw", bufferSource(this.#key), "AES-GCM", false, ["encrypt", "decrypt"]);
+  #webcryptoKey(s: SubtleCrypto): CryptoKey | Promise<CryptoKey> {
+    if (this.#cryptoKeyReady !== undefined) return this.#cryptoKeyReady;
+    this.#cryptoKey ??= s.importKey("raw", bufferSource(this.#key), "AES-GCM", false, ["encrypt", "decrypt"]).then((k) => {
+      this.#cryptoKeyReady = k;
+      return k;
+    });
     return this.#cryptoKey;
   }
 
@@ -184,8 +196,13 @@ export class AESGCM {
     if (d.length > MAX_PLAINTEXT) throw InfraError.crypto("AES-GCM plaintext exceeds 2^36 - 32 bytes", { field: "data", length: d.length });
     const id = hexEncode(n);
     if (this.#used.has(id)) throw InfraError.crypto("AES-GCM nonce reuse: this object already encrypted with this nonce", { field: "nonce" });
-    this.#used.set(id, true);
-    if (this.#used.size > NONCE_MEMORY) this.#used.delete(this.#used.keys().next().value as string);
+    this.#used.add(id);
+    if (this.#ring.length < NONCE_MEMORY) this.#ring.push(id);
+    else {
+      this.#used.delete(this.#ring[this.#next]!);
+      this.#ring[this.#next] = id;
+      this.#next = (this.#next + 1) % NONCE_MEMORY;
+    }
     return this.#run(n, d, aad, false);
   }
 

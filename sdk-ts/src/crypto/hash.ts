@@ -1,9 +1,10 @@
 /**
  * Hashing: SHA-256/384/512 and BLAKE3 (hash, keyed hash, key derivation, any output length, streaming).
  *
- * One-shot SHA-2 goes through Web Crypto (`crypto.subtle.digest`, hence async); streaming SHA-2
- * and all of BLAKE3 use `@noble/hashes` (synchronous, audited, pure JS). The bytes equal Python's
- * `llm_infra.crypto` — the conformance vectors prove it in every runtime.
+ * One-shot SHA-2 goes through Web Crypto (`crypto.subtle.digest`, hence async) from 8 KiB up and
+ * `@noble/hashes` below (a Web Crypto call costs more than hashing that much in JavaScript);
+ * streaming SHA-2 and all of BLAKE3 use `@noble/hashes` (synchronous, audited, pure JS). The bytes
+ * equal Python's `llm_infra.crypto` — the conformance vectors prove it in every runtime.
  *
  * @example
  * ```ts
@@ -17,7 +18,7 @@
 import { blake3 } from "@noble/hashes/blake3.js";
 import { sha256 as nobleSha256, sha384 as nobleSha384, sha512 as nobleSha512 } from "@noble/hashes/sha2.js";
 import { InfraError } from "../errors/index.js";
-import { bufferSource, bytesArg, lengthArg, strArg, subtle } from "./checks.js";
+import { WEBCRYPTO_MIN_BYTES, bufferSource, bytesArg, lengthArg, strArg, subtle } from "./checks.js";
 
 /** The algorithms of {@link digest} and {@link Hasher}. */
 export type HashAlgorithm = "sha256" | "sha384" | "sha512" | "blake3";
@@ -49,7 +50,7 @@ const utf8 = new TextEncoder();
 async function sha2(name: "sha256" | "sha384" | "sha512", data: unknown): Promise<Uint8Array> {
   const bytes = bytesArg(data, "data");
   const s = subtle();
-  if (s === undefined) return NOBLE_SHA2[name](bytes);
+  if (s === undefined || bytes.length < WEBCRYPTO_MIN_BYTES) return NOBLE_SHA2[name](bytes);
   return new Uint8Array(await s.digest(WEBCRYPTO_NAME[name], bufferSource(bytes)));
 }
 

@@ -1,8 +1,9 @@
 /**
  * HMAC-SHA-256/384/512 (RFC 2104) with a constant-time verify.
  *
- * Web Crypto computes it (async); keys of any length are accepted as RFC 2104 allows — the empty
- * key, which Web Crypto refuses, goes to `@noble/hashes`. Protocols that demand a minimum key
+ * Web Crypto computes it (async) for messages from 8 KiB up; shorter ones, and the empty key (which
+ * Web Crypto refuses), go to `@noble/hashes`, which is faster there (Web Crypto imports the key on
+ * every call). Keys of any length are accepted, as RFC 2104 allows. Protocols that demand a minimum key
  * length (JWT: RFC 7518 §3.2) check it themselves. Same bytes as Python's `llm_infra.crypto`.
  *
  * @example
@@ -16,7 +17,7 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { InfraError } from "../errors/index.js";
-import { bufferSource, bytesArg, subtle } from "./checks.js";
+import { WEBCRYPTO_MIN_BYTES, bufferSource, bytesArg, subtle } from "./checks.js";
 import { constantTimeEqual } from "./encoding.js";
 
 /** The hash functions HMAC is offered with. */
@@ -47,7 +48,7 @@ export async function hmacDigest(alg: HmacAlgorithm, key: Uint8Array, data: Uint
   const k = bytesArg(key, "key");
   const d = bytesArg(data, "data");
   const s = subtle();
-  if (s === undefined || k.length === 0) return hmac(NOBLE[a], k, d);
+  if (s === undefined || k.length === 0 || d.length < WEBCRYPTO_MIN_BYTES) return hmac(NOBLE[a], k, d);
   const ck = await s.importKey("raw", bufferSource(k), { name: "HMAC", hash: WEBCRYPTO_NAME[a] }, false, ["sign"]);
   return new Uint8Array(await s.sign("HMAC", ck, bufferSource(d)));
 }
