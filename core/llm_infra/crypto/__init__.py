@@ -1,9 +1,75 @@
-"""``llm_infra.crypto``: hashing, MACs, AEAD, signatures, password hashing and JWT.
+"""``llm_infra.crypto``: hashing, MACs, AEAD, encodings — and (coming) signatures, password hashing, JWT.
 
-Pure Python everywhere (the implementation Pyodide runs), native packages on CPython when
-installed; ``LLM_INFRA_BACKEND=pure|native|auto`` forces a choice and :func:`backends` reports it.
+Every primitive runs in pure Python everywhere (the implementation Pyodide uses) and picks up a
+native package on CPython when one is installed; results are byte-identical, and the
+TypeScript SDK (``@llm-dev-ops/infra/crypto``) produces the same bytes.
+
+* Hashing: :func:`sha256`, :func:`sha384`, :func:`sha512`, :func:`digest`, streaming :class:`Hasher`;
+  BLAKE3 :func:`blake3_hash`, :func:`blake3_keyed_hash`, :func:`blake3_derive_key` (any output length).
+* MACs: :func:`hmac_digest`, :func:`hmac_verify` (constant-time) with SHA-256/384/512.
+* AEAD: :class:`AESGCM` (``encrypt(nonce, data, associated_data)`` / ``decrypt``), :func:`seal` /
+  :func:`open` (random 96-bit nonce, ``nonce ‖ ciphertext ‖ tag``).
+* Helpers: :func:`random_bytes`, :func:`b64url_encode` / :func:`b64url_decode` (no padding),
+  :func:`hex_encode` / :func:`hex_decode`, :func:`constant_time_equal`.
+* Backends: ``LLM_INFRA_BACKEND=pure|native|auto`` (default ``auto``) and :func:`backends`. SHA-2
+  and HMAC always come from the standard library (``hashlib``/``hmac``, present in Pyodide too).
+
+Bad arguments raise ``InfraError``: ``validation`` for a wrong type or option, ``crypto`` for
+unusable keys, nonces or tags and for failed authentication, ``serialization`` for bad text.
+The pure-Python code is not constant-time: with secret keys prefer a native backend.
+
+    >>> from llm_infra.crypto import AESGCM, blake3_hash, b64url_encode, hmac_verify, open, seal
+    >>> b64url_encode(blake3_hash(b"hello", length=6))
+    '6o8WPbOG'
+    >>> key = AESGCM.generate_key(256)
+    >>> open(key, seal(key, b"secret"))
+    b'secret'
 """
 
+# one line per primitive module (merge-friendly: add yours below)
+from ._aes_gcm import AESGCM, open, seal
 from ._backend import backend_mode, backends, reset_backends
+from ._encoding import b64url_decode, b64url_encode, constant_time_equal, hex_decode, hex_encode
+from ._hash import (
+    HASH_ALGORITHMS,
+    HashAlgorithm,
+    Hasher,
+    blake3_derive_key,
+    blake3_hash,
+    blake3_keyed_hash,
+    digest,
+    sha256,
+    sha384,
+    sha512,
+)
+from ._hmac import HMAC_ALGORITHMS, HmacAlgorithm, hmac_digest, hmac_verify
+from ._random import random_bytes
 
-__all__ = ["backend_mode", "backends", "reset_backends"]
+__all__ = [
+    "AESGCM",
+    "HASH_ALGORITHMS",
+    "HMAC_ALGORITHMS",
+    "HashAlgorithm",
+    "Hasher",
+    "HmacAlgorithm",
+    "b64url_decode",
+    "b64url_encode",
+    "backend_mode",
+    "backends",
+    "blake3_derive_key",
+    "blake3_hash",
+    "blake3_keyed_hash",
+    "constant_time_equal",
+    "digest",
+    "hex_decode",
+    "hex_encode",
+    "hmac_digest",
+    "hmac_verify",
+    "open",
+    "random_bytes",
+    "reset_backends",
+    "seal",
+    "sha256",
+    "sha384",
+    "sha512",
+]

@@ -1,7 +1,9 @@
 /** Built-in vector ops of the TypeScript SDK, one file per module. */
 import type { Handler } from "../registry.js";
+import { cryptoSymOps } from "./crypto-sym.js";
 import { errorsOps } from "./errors.js";
 
 export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
+  ...cryptoSymOps,
 });

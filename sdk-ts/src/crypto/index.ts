@@ -1,0 +1,43 @@
+/**
+ * Cryptography for `@llm-dev-ops/infra`, byte-identical to Python's `llm_infra.crypto`.
+ *
+ * - Hashing: {@link sha256}, {@link sha384}, {@link sha512}, {@link digest} (Web Crypto, async),
+ *   streaming {@link Hasher}; BLAKE3 {@link blake3Hash}, {@link blake3KeyedHash}, {@link blake3DeriveKey}
+ *   (`@noble/hashes`, any output length).
+ * - MACs: {@link hmacDigest}, {@link hmacVerify} (constant-time) with SHA-256/384/512.
+ * - AEAD: {@link AESGCM} (`encrypt(nonce, data, associatedData)` / `decrypt`, any nonce length),
+ *   {@link seal} / {@link open} (random 96-bit nonce, `nonce ‖ ciphertext ‖ tag`).
+ * - Helpers: {@link randomBytes}, {@link b64urlEncode} / {@link b64urlDecode} (no padding),
+ *   {@link hexEncode} / {@link hexDecode}, {@link constantTimeEqual}.
+ *
+ * Bad arguments throw `InfraError`: `validation` for a wrong type or option, `crypto` for unusable
+ * keys, nonces or tags and for failed authentication, `serialization` for bad text.
+ *
+ * @example
+ * ```ts
+ * import { AESGCM, blake3Hash, b64urlEncode, open, seal } from "@llm-dev-ops/infra/crypto";
+ * b64urlEncode(blake3Hash(new TextEncoder().encode("hello"), 6)); // "6o8WPbOG"
+ * const key = AESGCM.generateKey(256);
+ * await open(key, await seal(key, new TextEncoder().encode("secret")));
+ * ```
+ * @module
+ */
+// one line per primitive module (merge-friendly: add yours below)
+export { AESGCM, KEY_SIZES, NONCE_MEMORY, SEAL_NONCE_LEN, open, seal } from "./aes-gcm.js";
+export { b64urlDecode, b64urlEncode, constantTimeEqual, hexDecode, hexEncode } from "./encoding.js";
+export {
+  HASH_ALGORITHMS,
+  Hasher,
+  blake3DeriveKey,
+  blake3Hash,
+  blake3KeyedHash,
+  digest,
+  sha256,
+  sha384,
+  sha512,
+  type HashAlgorithm,
+  type HasherOptions,
+} from "./hash.js";
+export { HMAC_ALGORITHMS, hmacDigest, hmacVerify, type HmacAlgorithm } from "./hmac.js";
+export { randomBytes } from "./random.js";
+export { MAX_OUTPUT_LEN } from "./checks.js";
