@@ -6,7 +6,7 @@ straight-line code over 128 local variables — no loops, no indexing, no calls 
 literal constants and each rotation written as one multiplication, shift and mask
 (``(x * (2**64 + 1) >> r) & M64`` concatenates x with itself, so the shift rotates). This script
 writes that code; the output is checked in (so no code is generated or compiled at run time) and
-``tests/tooling/test_generated.py`` checks it matches this generator.
+``tests/tooling/test_argon2_generated.py`` checks it matches this generator.
 
 Run: python scripts/gen_argon2_blamka.py
 """

@@ -16,6 +16,7 @@
  */
 // --- asymmetric half: Ed25519, Argon2id, password hashing (branch crypto-asym) ----------------
 export {
+  _setEd25519Backend,
   Ed25519PrivateKey,
   Ed25519PublicKey,
   ed25519Backend,
