@@ -25,9 +25,13 @@ import { argon2id as nobleArgon2id, argon2idAsync as nobleArgon2idAsync } from "
 import { InfraError } from "../errors/index.js";
 import { asBytes, asInt } from "./_asym-inputs.js";
 
+/** Largest time cost, memory, tag and input length (RFC 9106 §3.1). */
 export const MAX_U32 = 2 ** 32 - 1;
+/** Largest number of lanes. */
 export const MAX_PARALLELISM = 2 ** 24 - 1;
+/** Shortest salt in bytes. */
 export const MIN_SALT_LENGTH = 8;
+/** Shortest tag in bytes. */
 export const MIN_LENGTH = 4;
 
 /** Argon2id cost parameters and optional inputs. */

@@ -37,13 +37,15 @@ import { sha512 } from "@noble/hashes/sha2.js";
 import { InfraError } from "../errors/index.js";
 import { asBytes, concat, equalBytesCt, leToBigint } from "./_asym-inputs.js";
 
+/** Bytes in an Ed25519 seed (RFC 8032's private key). @example `new Uint8Array(SEED_SIZE)` */
 export const SEED_SIZE = 32;
+/** Bytes in an encoded public key. @example `publicKey.length === PUBLIC_KEY_SIZE` */
 export const PUBLIC_KEY_SIZE = 32;
+/** Bytes in a signature R ‖ S. @example `signature.length === SIGNATURE_SIZE` */
 export const SIGNATURE_SIZE = 64;
 
 const P = 2n ** 255n - 19n;
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-const MASK255 = 2n ** 255n - 1n;
 /** y-coordinates of the 8 small-order points (libsodium's blocklist, taken mod p). */
 const SMALL_ORDER_Y = new Set<bigint>([
   0n,
@@ -60,6 +62,7 @@ export type Ed25519Backend = "webcrypto" | "noble";
 
 let forced: Ed25519Backend | "auto" = "auto";
 let detected: Promise<Ed25519Backend> | undefined;
+let resolved: Ed25519Backend | undefined;
 
 function ab(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
@@ -103,13 +106,25 @@ function toHex(b: Uint8Array): string {
  */
 export async function ed25519Backend(): Promise<Ed25519Backend> {
   if (forced !== "auto") return forced;
-  detected ??= detect();
+  detected ??= detect().then((b) => (resolved = b));
   return detected;
 }
 
+/** The backend without waiting, once known (saves a promise turn on every call). */
+function knownBackend(): Ed25519Backend | undefined {
+  return forced !== "auto" ? forced : resolved;
+}
+
 /**
- * Force an implementation (`"auto"` restores detection) — for tests that must cover both paths.
+ * Force an implementation (`"auto"` restores detection) — for tests and benchmarks that must cover
+ * both paths; the answers are the same either way.
  * @internal
+ * @example
+ * ```ts
+ * import { _setEd25519Backend } from "@llm-dev-ops/infra/crypto";
+ * _setEd25519Backend("noble"); // … run the checks … then
+ * _setEd25519Backend("auto");
+ * ```
  */
 export function _setEd25519Backend(mode: Ed25519Backend | "auto"): void {
   forced = mode;
@@ -123,15 +138,41 @@ function seedOf(value: unknown): Uint8Array {
   return seed;
 }
 
+const L_BYTES = leBytes(L);
+const SMALL_ORDER_ENCODINGS = [...SMALL_ORDER_Y].map(leBytes);
+
+function leBytes(n: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = Number((n >> BigInt(8 * i)) & 0xffn);
+  return out;
+}
+
+/** S < L, comparing little-endian bytes from the most significant end (no bigint on the hot path). */
+function scalarCanonical(s: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) {
+    if (s[i]! !== L_BYTES[i]!) return s[i]! < L_BYTES[i]!;
+  }
+  return false;
+}
+
+/** y < p and y not the y of a small-order point (the sign bit is ignored). */
+function pointEncodingOk(enc: Uint8Array): boolean {
+  // y >= p = 2^255 - 19 exactly when bytes 1..30 are 0xff, byte 31 (sign masked) is 0x7f and byte 0 >= 0xed
+  let ones = (enc[31]! & 0x7f) === 0x7f;
+  for (let i = 30; ones && i >= 1; i--) ones = enc[i] === 0xff;
+  if (ones && enc[0]! >= 0xed) return false;
+  for (const bad of SMALL_ORDER_ENCODINGS) {
+    let same = (enc[31]! & 0x7f) === bad[31];
+    for (let i = 0; same && i < 31; i++) same = enc[i] === bad[i];
+    if (same) return false;
+  }
+  return true;
+}
+
 /** Rules 1–4 of the module documentation, on the bytes alone. */
 function strictEncodingsOk(publicKey: Uint8Array, signature: Uint8Array): boolean {
   if (publicKey.length !== PUBLIC_KEY_SIZE || signature.length !== SIGNATURE_SIZE) return false;
-  if (leToBigint(signature.subarray(32)) >= L) return false;
-  for (const enc of [publicKey, signature.subarray(0, 32)]) {
-    const y = leToBigint(enc) & MASK255;
-    if (y >= P || SMALL_ORDER_Y.has(y)) return false;
-  }
-  return true;
+  return scalarCanonical(signature.subarray(32)) && pointEncodingOk(publicKey) && pointEncodingOk(signature.subarray(0, 32));
 }
 
 type NoblePoint = ReturnType<typeof ed25519.Point.fromBytes>;
@@ -165,7 +206,7 @@ function decodePoint(publicKey: Uint8Array): NoblePoint | null {
  */
 export class Ed25519PublicKey {
   readonly #bytes: Uint8Array;
-  #cryptoKey: Promise<CryptoKey | null> | undefined;
+  #cryptoKey: CryptoKey | null | undefined;
   #point: NoblePoint | null | undefined;
 
   private constructor(bytes: Uint8Array) {
@@ -191,15 +232,16 @@ export class Ed25519PublicKey {
     const sig = asBytes(signature, "signature");
     const msg = asBytes(message, "message");
     if (!strictEncodingsOk(this.#bytes, sig)) return false;
-    if ((await ed25519Backend()) === "noble") {
+    if ((knownBackend() ?? (await ed25519Backend())) === "noble") {
       if (this.#point === undefined) this.#point = decodePoint(this.#bytes);
       return this.#point !== null && nobleVerify(this.#point, this.#bytes, msg, sig);
     }
-    this.#cryptoKey ??= crypto.subtle.importKey("raw", ab(this.#bytes), ALG, false, ["verify"]).catch(() => null);
-    const key = await this.#cryptoKey;
-    if (key === null) return false;
+    if (this.#cryptoKey === undefined) {
+      this.#cryptoKey = await crypto.subtle.importKey("raw", ab(this.#bytes), ALG, false, ["verify"]).catch(() => null);
+    }
+    if (this.#cryptoKey === null) return false;
     try {
-      return await crypto.subtle.verify(ALG, key, ab(sig), ab(msg));
+      return await crypto.subtle.verify(ALG, this.#cryptoKey, ab(sig), ab(msg));
     } catch {
       return false;
     }
@@ -231,7 +273,7 @@ export class Ed25519PrivateKey {
   readonly #seed: Uint8Array;
   /** The matching public key. */
   readonly publicKey: Ed25519PublicKey;
-  #cryptoKey: Promise<CryptoKey> | undefined;
+  #cryptoKey: CryptoKey | undefined;
 
   private constructor(seed: Uint8Array, publicKey: Uint8Array) {
     this.#seed = seed;
@@ -257,9 +299,9 @@ export class Ed25519PrivateKey {
   /** The deterministic 64-byte signature R ‖ S of `message`. */
   async sign(message: Uint8Array): Promise<Uint8Array> {
     const msg = asBytes(message, "message");
-    if ((await ed25519Backend()) === "noble") return ed25519.sign(msg, this.#seed);
-    this.#cryptoKey ??= importSigningKey(this.#seed);
-    return new Uint8Array(await crypto.subtle.sign(ALG, await this.#cryptoKey, ab(msg)));
+    if ((knownBackend() ?? (await ed25519Backend())) === "noble") return ed25519.sign(msg, this.#seed);
+    this.#cryptoKey ??= await importSigningKey(this.#seed);
+    return new Uint8Array(await crypto.subtle.sign(ALG, this.#cryptoKey, ab(msg)));
   }
 
   /** Never prints the seed. */
@@ -340,7 +382,7 @@ export async function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, 
   const msg = asBytes(message, "message");
   const sig = asBytes(signature, "signature");
   if (!strictEncodingsOk(pub, sig)) return false;
-  if ((await ed25519Backend()) === "noble") {
+  if ((knownBackend() ?? (await ed25519Backend())) === "noble") {
     const point = decodePoint(pub);
     return point !== null && nobleVerify(point, pub, msg, sig);
   }

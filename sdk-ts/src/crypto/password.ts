@@ -28,10 +28,15 @@ import { InfraError } from "../errors/index.js";
 import { argon2idAsync, MAX_PARALLELISM, MAX_U32, MIN_LENGTH, MIN_SALT_LENGTH } from "./argon2.js";
 import { asBytes, asInt, asSecret, equalBytesCt } from "./_asym-inputs.js";
 
+/** OWASP's passes (t). @example `hashPassword(pw, { timeCost: DEFAULT_TIME_COST + 1 })` */
 export const DEFAULT_TIME_COST = 2;
+/** OWASP's memory in KiB (19 MiB). @example `needsRehash(phc, { memoryKib: DEFAULT_MEMORY_KIB })` */
 export const DEFAULT_MEMORY_KIB = 19456;
+/** OWASP's lanes (p). @example `needsRehash(phc, { parallelism: DEFAULT_PARALLELISM })` */
 export const DEFAULT_PARALLELISM = 1;
+/** Tag bytes in a new hash. @example `needsRehash(phc, { length: DEFAULT_LENGTH })` */
 export const DEFAULT_LENGTH = 32;
+/** Salt bytes in a new hash. @example `needsRehash(phc, { saltLength: DEFAULT_SALT_LENGTH })` */
 export const DEFAULT_SALT_LENGTH = 16;
 
 /** Cost parameters of a password hash (all optional: OWASP defaults). */
