@@ -73,3 +73,27 @@ __all__ = [
     "sha384",
     "sha512",
 ]
+
+# --- asymmetric half: Ed25519, Argon2id, password hashing (branch crypto-asym) ----------------
+from ._argon2 import argon2id
+from ._ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+    ed25519_public_key,
+    ed25519_sign,
+    ed25519_verify,
+)
+from ._password import hash_password, needs_rehash, verify_password
+
+__all__ += [
+    "Ed25519PrivateKey",
+    "Ed25519PublicKey",
+    "argon2id",
+    "ed25519_public_key",
+    "ed25519_sign",
+    "ed25519_verify",
+    "hash_password",
+    "needs_rehash",
+    "verify_password",
+]
+# --- end of the asymmetric half -------------------------------------------------------------------

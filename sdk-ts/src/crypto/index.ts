@@ -41,3 +41,31 @@ export {
 export { HMAC_ALGORITHMS, hmacDigest, hmacVerify, type HmacAlgorithm } from "./hmac.js";
 export { randomBytes } from "./random.js";
 export { MAX_OUTPUT_LEN } from "./checks.js";
+// --- asymmetric half: Ed25519, Argon2id, password hashing (branch crypto-asym) ----------------
+export {
+  _setEd25519Backend,
+  Ed25519PrivateKey,
+  Ed25519PublicKey,
+  ed25519Backend,
+  ed25519PublicKey,
+  ed25519Sign,
+  ed25519Verify,
+  PUBLIC_KEY_SIZE,
+  SEED_SIZE,
+  SIGNATURE_SIZE,
+  type Ed25519Backend,
+} from "./ed25519.js";
+export { argon2id, argon2idAsync, type Argon2idOptions } from "./argon2.js";
+export {
+  DEFAULT_LENGTH,
+  DEFAULT_MEMORY_KIB,
+  DEFAULT_PARALLELISM,
+  DEFAULT_SALT_LENGTH,
+  DEFAULT_TIME_COST,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type HashPasswordOptions,
+  type PasswordHashOptions,
+} from "./password.js";
+// --- end of the asymmetric half -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Fixtures of the crypto tests: a clean backend choice around every test, and a forced mode."""
+"""Fixtures of the crypto tests: a clean backend choice around every test, and ways to force a mode."""
 
 from __future__ import annotations
 
@@ -26,3 +26,17 @@ def use_backend(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
         reset_backends()
 
     return set_mode
+
+
+@pytest.fixture
+def backend_mode(request: pytest.FixtureRequest, use_backend: Callable[[str], None]) -> str:
+    """Set ``LLM_INFRA_BACKEND`` to the test's (indirect) parameter."""
+    mode: str = request.param
+    use_backend(mode)
+    return mode
+
+
+@pytest.fixture
+def pure(use_backend: Callable[[str], None]) -> None:
+    """Force the pure-Python backends for one test."""
+    use_backend("pure")

@@ -82,8 +82,15 @@ def test_auto_mode_falls_back_to_pure_when_the_package_is_missing(use_backend: C
 def test_native_mode_uses_the_native_packages(use_backend: Callable[[str], None]) -> None:
     pytest.importorskip("blake3")
     pytest.importorskip("cryptography")
+    pytest.importorskip("nacl")
+    pytest.importorskip("argon2")
     use_backend("native")
-    assert backends(resolve=True) == {"aes_gcm": "native:cryptography", "blake3": "native:blake3"}
+    assert backends(resolve=True) == {
+        "aes_gcm": "native:cryptography",
+        "argon2id": "native:argon2-cffi",
+        "blake3": "native:blake3",
+        "ed25519": "native:pynacl",
+    }
 
 
 def test_sha2_does_not_depend_on_the_mode(use_backend: Callable[[str], None]) -> None:

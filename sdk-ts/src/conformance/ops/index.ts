@@ -1,9 +1,11 @@
 /** Built-in vector ops of the TypeScript SDK, one file per module. */
 import type { Handler } from "../registry.js";
 import { cryptoSymOps } from "./crypto-sym.js";
+import { cryptoAsymOps } from "./crypto-asym.js";
 import { errorsOps } from "./errors.js";
 
 export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
   ...cryptoSymOps,
+  ...cryptoAsymOps,
 });
