@@ -58,10 +58,13 @@ function bundledWasm(createPyodideModule, wasmModule) {
 const IMPORT_PROBE = `
 import json, os, pkgutil, sys, importlib
 opened = []
+# the interpreter's own zipped stdlib is read by the import system itself: that is importing, not I/O
+stdlib_zips = {e for e in sys.path if e.endswith(".zip")}
 def _hook(event, args):
     if event == "open" and isinstance(args[0], str):
         p = args[0]
-        if not (p.endswith((".py", ".pyc", ".pth", ".typed")) or "__pycache__" in p or os.path.isdir(p)):
+        if not (p.endswith((".py", ".pyc", ".pth", ".typed")) or "__pycache__" in p or p in stdlib_zips
+                or os.path.isdir(p)):
             opened.append(p)
 sys.addaudithook(_hook)
 before = set(sys.modules)

@@ -5,9 +5,9 @@
  * - `new AESGCM(key)` with a 16-, 24- or 32-byte key; `encrypt(nonce, data, associatedData)`
  *   returns `ciphertext ‖ tag` (16-byte tag); `decrypt` returns the plaintext or throws
  *   `InfraError("crypto")` — never a partial plaintext. Any nonce of at least one byte works.
- * - Engines: Web Crypto for the nonce lengths this runtime's Web Crypto accepts (probed once per
- *   length: Node 20 accepts 12..128 bytes, Chromium every length); `@noble/ciphers`' GCM for the others of
- *   8 bytes or more; below 8 bytes (which noble's GCM refuses) GCM is composed from noble's AES-ECB,
+ * - Engines: Web Crypto for the key sizes and nonce lengths this runtime's Web Crypto accepts
+ *   (probed once per pair: Node 20 accepts 12..128-byte nonces, Chromium every nonce length but no
+ *   192-bit keys); `@noble/ciphers`' GCM for the others with nonces of 8 bytes or more; below 8 bytes (which noble's GCM refuses) GCM is composed from noble's AES-ECB,
  *   AES-CTR and GHASH exactly as NIST SP 800-38D defines it. All give the same bytes as Python.
  * - Nonce-reuse guard: an object remembers the last {@link NONCE_MEMORY} nonces it encrypted with
  *   and refuses to encrypt with one again. It cannot see reuse across objects or processes.
@@ -65,25 +65,27 @@ function tooShort(length: number): InfraError {
   return InfraError.crypto("AES-GCM ciphertext is shorter than its 16-byte tag", { field: "ciphertext", length });
 }
 
-// -- which nonce lengths this runtime's Web Crypto accepts (probed lazily, once per length) --------
+// -- which key sizes and nonce lengths this runtime's Web Crypto accepts (probed lazily, once per
+// pair: Chromium refuses 192-bit keys, Node refuses nonces outside 12..128 bytes) ------------------
 
-const webcryptoProbes = new Map<number, Promise<boolean>>();
-const webcryptoAccepts = new Map<number, boolean>(); // the settled probes: no await on the hot path
+const webcryptoProbes = new Map<string, Promise<boolean>>();
+const webcryptoAccepts = new Map<string, boolean>(); // the settled probes: no await on the hot path
 
-function acceptsNonce(s: SubtleCrypto, length: number): boolean | Promise<boolean> {
-  const settled = webcryptoAccepts.get(length);
+function webcryptoSupports(s: SubtleCrypto, keyLength: number, nonceLength: number): boolean | Promise<boolean> {
+  const id = `${keyLength}:${nonceLength}`;
+  const settled = webcryptoAccepts.get(id);
   if (settled !== undefined) return settled;
-  let probe = webcryptoProbes.get(length);
+  let probe = webcryptoProbes.get(id);
   if (probe === undefined) {
     probe = s
-      .importKey("raw", new Uint8Array(16), "AES-GCM", false, ["encrypt"])
-      .then((k) => s.encrypt({ name: "AES-GCM", iv: new Uint8Array(length) }, k, new Uint8Array(0)))
+      .importKey("raw", new Uint8Array(keyLength), "AES-GCM", false, ["encrypt"])
+      .then((k) => s.encrypt({ name: "AES-GCM", iv: new Uint8Array(nonceLength) }, k, new Uint8Array(0)))
       .then(() => true, () => false)
       .then((ok) => {
-        webcryptoAccepts.set(length, ok);
+        webcryptoAccepts.set(id, ok);
         return ok;
       });
-    webcryptoProbes.set(length, probe);
+    webcryptoProbes.set(id, probe);
   }
   return probe;
 }
@@ -223,7 +225,7 @@ export class AESGCM {
 
   async #run(nonce: Uint8Array, data: Uint8Array, aad: Uint8Array, decrypt: boolean): Promise<Uint8Array> {
     const s = subtle();
-    if (s !== undefined && (await acceptsNonce(s, nonce.length))) {
+    if (s !== undefined && (await webcryptoSupports(s, this.#key.length, nonce.length))) {
       const params = { name: "AES-GCM", iv: bufferSource(nonce), additionalData: bufferSource(aad), tagLength: 128 };
       const key = await this.#webcryptoKey(s);
       if (!decrypt) return new Uint8Array(await s.encrypt(params, key, bufferSource(data)));
