@@ -214,7 +214,7 @@ def uuid_vectors() -> None:
         ("leading-space", " " + digits[1:], "int(..., 16) strips whitespace"),
         ("fullwidth-digit", "０" + a6[1:], "int(..., 16) accepts any Unicode decimal digit"),
     ]
-    for cid, text, why in strict:
+    for _cid, text, _why in strict:
         uuid.UUID(text)  # CPython accepts it: that is the point of this file
     urn_upper = "URN:UUID:" + a6
     try:
@@ -272,7 +272,7 @@ def uuid_vectors() -> None:
 # -- generator sequences: reference implementations of docs/ids.md ---------------------------------
 
 
-class ScriptEnd(Exception):
+class ScriptEndError(Exception):
     pass
 
 
@@ -289,13 +289,13 @@ class Reader:
 
     def now(self) -> object:
         if self.reads >= len(self.clock):
-            raise ScriptEnd
+            raise ScriptEndError
         self.reads += 1
         return self.clock[self.reads - 1]
 
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.stream):
-            raise ScriptEnd
+            raise ScriptEndError
         self.pos += n
         return self.stream[self.pos - n:self.pos]
 
@@ -368,14 +368,14 @@ def ref_snowflake_sequence(script: list, epoch: int, dc: int, worker: int, max_b
     r = Reader(script, b"")
     last, seq, out, error = -1, 0, [], None
 
-    class Stop(Exception):
+    class StopError(Exception):
         def __init__(self, kind: str) -> None:
             self.kind = kind
 
     def read() -> int:
         v = r.now()
         if type(v) is not int or v < epoch or v - epoch > (1 << 41) - 1:
-            raise Stop("validation")
+            raise StopError("validation")
         return v
 
     try:
@@ -383,7 +383,7 @@ def ref_snowflake_sequence(script: list, epoch: int, dc: int, worker: int, max_b
             now = read()
             if now < last:
                 if last - now > max_backward:
-                    raise Stop("external")
+                    raise StopError("external")
                 while now < last:
                     now = read()
             if now == last:
@@ -396,7 +396,7 @@ def ref_snowflake_sequence(script: list, epoch: int, dc: int, worker: int, max_b
             last = now
             if i >= skip:
                 out.append(str(((now - epoch) << 22) | (dc << 17) | (worker << 12) | seq))
-    except Stop as stop:
+    except StopError as stop:
         error = stop.kind
     return {"ids": out, "clock_reads": r.reads, "error": error}
 
@@ -672,7 +672,7 @@ def nanoid_vectors() -> None:
         ("cyrillic-129-30", bmp129, 30), ("alnum62-200", alnum62, 200), ("size-0", alnum62, 0),
     ]
     jobs = []
-    for cid, alphabet, size in specs:
+    for _cid, alphabet, size in specs:
         jobs.append({"alphabet": alphabet, "size": size, "random": rbytes(1000 + 8 * size).hex()})
     # a stream mostly above the cutoff forces several rounds (cutoff 248 for 62 symbols)
     heavy = bytes(rng.choice(range(248, 256)) if rng.random() < 0.9 else rng.randrange(248) for _ in range(400))
