@@ -302,6 +302,9 @@ class UuidInfo(NamedTuple):
         return f"{self.uuid.int:032x}"
 
 
+_make_info = UuidInfo._make
+
+
 def uuid_int_from_text(text: object, field: str = "text") -> int:
     """The 128-bit value of UUID text; ``InfraError(validation)`` for anything else.
 
@@ -319,12 +322,12 @@ def uuid_int_from_text(text: object, field: str = "text") -> int:
     if len(body) == 36:
         if body[8] != "-" or body[13] != "-" or body[18] != "-" or body[23] != "-":
             bad(field, f"not a UUID: hyphens must follow hex digits 8, 12, 16 and 20, got {preview(text)}")
-        digits = body[:8] + body[9:13] + body[14:18] + body[19:23] + body[24:]
+        digits = body.replace("-", "")  # any other hyphen leaves fewer than 32 digits
     elif n == 32:
         digits = text
     else:
         bad(field, f"not a UUID: expected 36 characters (8-4-4-4-12 hex), got {n}: {preview(text)}", length=n)
-    if digits.strip(_HEX):
+    if len(digits) != 32 or digits.strip(_HEX):
         bad(field, f"not a UUID: only hex digits may appear between the hyphens, got {preview(text)}")
     return int(digits, 16)
 
@@ -366,7 +369,7 @@ def parse_uuid(text: str) -> UuidInfo:
         elif version == 6:
             t60 = ((n >> 80) << 12) | ((n >> 64) & 0x0FFF)
             ts = (t60 - _GREGORIAN_OFFSET) // 10_000
-    return UuidInfo(_new_uuid(n), version, variant, ts)
+    return _make_info((_new_uuid(n), version, variant, ts))
 
 
 def uuid_from_bytes(data: bytes) -> UUID:
