@@ -1,4 +1,4 @@
-"""NanoID: short random IDs over an alphabet, compatible with npm ``nanoid`` 5.1.
+"""NanoID: short random IDs over an alphabet, compatible with npm ``nanoid`` 5.1.16.
 
 ``custom_random(alphabet, size, random)`` is npm ``nanoid``'s ``customRandom``, step for step, so
 the same byte stream gives the same ID in Python and TypeScript:

@@ -1,5 +1,5 @@
 /**
- * NanoID: short random IDs over an alphabet, compatible with npm `nanoid` 5.1.
+ * NanoID: short random IDs over an alphabet, compatible with npm `nanoid` 5.1.16.
  *
  * {@link customRandom} is npm `nanoid`'s `customRandom` step for step (so the same byte stream
  * gives the same ID here, in npm `nanoid` and in Python's `llm_infra.ids.custom_random`):
@@ -17,7 +17,15 @@
  */
 import { type RandomSource, RandomPool, bad, checkInt, checkStr, readRandom } from "./_base.js";
 
-/** npm `nanoid`'s `urlAlphabet`: the 64 URL-safe characters, in its order. */
+/**
+ * npm `nanoid`'s `urlAlphabet`: the 64 URL-safe characters, in its order.
+ *
+ * @example
+ * ```ts
+ * import { URL_ALPHABET, customRandom } from "@llm-dev-ops/infra/id";
+ * customRandom(URL_ALPHABET, 4, (n) => new Uint8Array(n))(); // "uuuu"
+ * ```
+ */
 export const URL_ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
 const MAX_SIZE = 2 ** 20;

@@ -20,7 +20,15 @@
 import { InfraError } from "../errors/index.js";
 import { type Clock, MAX_48, bad, checkClock, checkInt, preview, typeName } from "./_base.js";
 
-/** Twitter's Snowflake epoch, 2010-11-04T01:42:54.657Z: the default `epochMs`. */
+/**
+ * Twitter's Snowflake epoch, 2010-11-04T01:42:54.657Z: the default `epochMs`.
+ *
+ * @example
+ * ```ts
+ * import { TWITTER_EPOCH_MS, decodeSnowflake } from "@llm-dev-ops/infra/id";
+ * decodeSnowflake("0").timestampMs === TWITTER_EPOCH_MS; // true
+ * ```
+ */
 export const TWITTER_EPOCH_MS = 1288834974657;
 
 const MAX_ID = (1n << 63n) - 1n;
