@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from llm_infra.ids import decode_ulid, encode_ulid, parse_uuid, ulid, ulid_to_uuid, uuid7_str, uuid_to_ulid
 
-pyulid = pytest.importorskip("ulid", reason="python-ulid is a CPython test reference (absent in Pyodide)")
-uuid6 = pytest.importorskip("uuid6", reason="uuid6 is a CPython test reference (absent in Pyodide)")
+_ABSENT = "a test reference of the dev venv (not installed in Pyodide or the wheel-test venvs)"
+pyulid = pytest.importorskip("ulid", reason=f"python-ulid is {_ABSENT}")
+uuid6 = pytest.importorskip("uuid6", reason=f"uuid6 is {_ABSENT}")
 
 
 @given(st.integers(0, (1 << 48) - 1), st.binary(min_size=10, max_size=10))
