@@ -3,9 +3,11 @@ import type { Handler } from "../registry.js";
 import { cryptoSymOps } from "./crypto-sym.js";
 import { cryptoAsymOps } from "./crypto-asym.js";
 import { errorsOps } from "./errors.js";
+import { idsOps } from "./ids.js";
 
 export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
   ...cryptoSymOps,
   ...cryptoAsymOps,
+  ...idsOps,
 });
