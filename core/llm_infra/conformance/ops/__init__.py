@@ -1,3 +1,3 @@
 """Built-in vector ops, one module per core module; importing this package registers them all."""
 
-from . import errors  # noqa: F401
+from . import errors, json  # noqa: F401
