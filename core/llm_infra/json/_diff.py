@@ -47,7 +47,7 @@ __all__ = ["MAX_ARRAY_WORK", "diff"]
 
 #: Upper bound on the steps (edit-graph moves plus element comparisons) the array algorithm may
 #: spend on the middle part of one array; beyond it, elements are paired by position.
-MAX_ARRAY_WORK = 1 << 20
+MAX_ARRAY_WORK = 1 << 18
 
 _ATOMS = frozenset({str, int, bool, type(None), float})
 

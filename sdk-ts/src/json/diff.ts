@@ -26,10 +26,10 @@ import { cloneFast, diagnose, equalAt, escapeToken, FORBIDDEN_NAMES, isPlainObje
  * @example
  * ```ts
  * import { MAX_ARRAY_WORK } from "@llm-dev-ops/infra/json";
- * MAX_ARRAY_WORK; // 1048576
+ * MAX_ARRAY_WORK; // 262144
  * ```
  */
-export const MAX_ARRAY_WORK = 1 << 20;
+export const MAX_ARRAY_WORK = 1 << 18;
 
 function isAtom(v: unknown): boolean {
   return typeof v !== "object" || v === null;
