@@ -840,6 +840,9 @@ def diff_vectors() -> None:
         [{"op": "replace", "path": "/a", "value": {"__proto__": 2, "b": 1}}])
     add("reserved-key-unchanged", {"constructor": 1, "b": 1}, {"constructor": 1, "b": 2}, "an unchanged reserved key is fine",
         [{"op": "replace", "path": "/b", "value": 2}])
+    add("reserved-key-unchanged-container", {"__proto__": {"x": [1]}, "b": 1}, {"__proto__": {"x": [1]}, "b": 2},
+        "an unchanged reserved key holding a container does not force a whole replace",
+        [{"op": "replace", "path": "/b", "value": 2}])
     add("null-values", {"a": None}, {"a": None, "b": None}, None, [{"op": "add", "path": "/b", "value": None}])
     add("deep", nest(40, 1), nest(40, 2), "40 levels deep: one replace at the bottom")
     add("replace-run", [1, 2, 3, 4], [1, "x", "y", 4], "a run of 2 deletions and 2 insertions pairs them: 2 replaces",

@@ -44,8 +44,8 @@ def format_number(x: int | float) -> str:
         raise InfraError.validation(f"format_number needs an int or float, got {type(x).__name__}", field="x")
     try:
         if isinstance(x, int):
-            return _int(int(x))
-        return _float(float(x))
+            return _int(int.__index__(x))
+        return _float(float.__float__(x))
     except NotJSON:
         raise InfraError.validation(f"{x!r} has no JSON representation (not a finite double)", field="x") from None
 
@@ -134,11 +134,11 @@ def _encode(value: object, *, utf16_order: bool) -> str:
         if isinstance(x, bool):
             return "true" if x else "false"
         if isinstance(x, str):
-            return enc(str(x))
+            return enc(str.__str__(x))
         if isinstance(x, int):
-            return _int(int(x))
+            return _int(int.__index__(x))
         if isinstance(x, float):
-            return _float(float(x))
+            return _float(float.__float__(x))
         raise NotJSON
 
     def walk(v: Any, depth: int) -> None:

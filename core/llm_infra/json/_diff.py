@@ -162,7 +162,13 @@ class _Differ:
         if not changed:
             return True
         if not FORBIDDEN_NAMES.isdisjoint(changed):
-            return False
+            # A reserved key cannot be a pointer token: if its value really differs, replace the object.
+            for k in FORBIDDEN_NAMES.intersection(changed):
+                if k not in a or k not in b or not equal_at(a[k], b[k], depth):
+                    return False
+                changed.remove(k)
+            if not changed:
+                return True
         for k in sort_keys(changed):
             p = path + "/" + escape_token(k)
             if k not in b:
@@ -219,7 +225,7 @@ def _scalar_equal(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     if isinstance(a, str) and isinstance(b, str):
-        return str(a) == str(b)
+        return str.__str__(a) == str.__str__(b)
     return False
 
 

@@ -47,7 +47,7 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
             ) from None
     if not isinstance(text, str):
         raise InfraError.validation(f"parse needs a str or bytes, got {type(text).__name__}", field="text")
-    text = str(text)
+    text = str.__str__(text)
     if text.count("[") + text.count("{") > MAX_DEPTH:
         _check_depth(text)
     if not text.isascii() and _RAW_SURROGATE.search(text):

@@ -63,7 +63,7 @@ def path_tokens(path: object) -> tuple[str, ...]:
     if type(path) is not str:
         if not isinstance(path, str):
             raise InfraError.validation(f"a dot path must be a string, got {type_name(path)}", field="path")
-        path = str(path)
+        path = str.__str__(path)
     return _parse_cached(path)
 
 

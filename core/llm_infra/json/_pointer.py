@@ -93,7 +93,7 @@ def tokens_of(pointer: object) -> tuple[str, ...]:
     """Parsed tokens of ``pointer`` (cached); malformed pointers raise ``InfraError(validation)``."""
     if type(pointer) is not str:
         if isinstance(pointer, str):
-            pointer = str(pointer)
+            pointer = str.__str__(pointer)
         else:
             raise InfraError.validation(
                 f"a JSON Pointer must be a string, got {type_name(pointer)}", field="pointer"

@@ -182,11 +182,11 @@ def _clone_subclass(v: object, depth: int) -> JSONValue:
     if isinstance(v, bool):
         return bool(v)
     if isinstance(v, str):
-        return str(v)
+        return str.__str__(v)
     if isinstance(v, int):
-        return int(v)
+        return int.__index__(v)
     if isinstance(v, float):
-        return clone_fast(float(v), depth)
+        return clone_fast(float.__float__(v), depth)
     if isinstance(v, dict):
         return clone_fast(dict(v), depth)
     if isinstance(v, list):
@@ -271,7 +271,7 @@ def _eq_slow(a: object, b: object, depth: int) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     if isinstance(a, str) and isinstance(b, str):
-        return str(a) == str(b)
+        return str.__str__(a) == str.__str__(b)
     if isinstance(a, dict) and isinstance(b, dict):
         return equal_at(dict(a), dict(b), depth)
     if isinstance(a, list) and isinstance(b, list):

@@ -118,7 +118,14 @@ class Differ {
     }
     for (const k of Object.keys(b)) if (!Object.hasOwn(a, k)) changed.push(k);
     if (changed.length === 0) return true;
-    for (const k of changed) if (FORBIDDEN_NAMES.has(k)) return false;
+    for (let i = changed.length - 1; i >= 0; i--) {
+      // A reserved key cannot be a pointer token: if its value really differs, replace the object.
+      const k = changed[i]!;
+      if (!FORBIDDEN_NAMES.has(k)) continue;
+      if (!Object.hasOwn(a, k) || !Object.hasOwn(b, k) || !equalAt(a[k], b[k], depth)) return false;
+      changed.splice(i, 1);
+    }
+    if (changed.length === 0) return true;
     for (const k of sortKeys(changed)) {
       const p = path + "/" + escapeToken(k);
       if (!Object.hasOwn(b, k)) this.remove(p);

@@ -28,6 +28,7 @@
  * ```
  * @module
  */
+export type { JsonObject, JsonValue } from "../_internal/json-value.js";
 export { canonicalBytes, canonicalize, formatNumber } from "./canonical.js";
 export { diff, MAX_ARRAY_WORK } from "./diff.js";
 export { mergePatchApply, mergePatchCreate } from "./merge.js";
