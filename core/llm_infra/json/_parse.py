@@ -13,6 +13,7 @@ others ``float``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -25,7 +26,12 @@ __all__ = ["parse"]
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
-_STRUCTURE = re.compile(r'["\\\[\]{}]')
+_STRING = re.compile(r'(?s)"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)')  # a string, or an unterminated one
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
+# A number that may not fit a double. Anything else has fewer than 300 digits in a row and an
+# exponent below 10, so it is below 10^299 * 10^9 < 1.8e308: the checking hooks are not needed.
+_HUGE_NUMBER = re.compile(r"\d{300}|[eE]\+?0*[1-9]\d")
 
 
 def parse(text: str | bytes | bytearray) -> JSONValue:
@@ -52,8 +58,9 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
         _check_depth(text)
     if not text.isascii() and _RAW_SURROGATE.search(text):
         raise InfraError.serialization("invalid JSON: the text contains a lone UTF-16 surrogate")
+    decoder = _CHECKED if _HUGE_NUMBER.search(text) else _DECODER
     try:
-        value = _DECODER.decode(text)
+        value = decoder.decode(text)
     except json.JSONDecodeError as exc:
         raise InfraError.serialization(
             f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
@@ -73,31 +80,17 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
 
 
 def _check_depth(text: str) -> None:
-    """Reject nesting deeper than MAX_DEPTH in the bracket structure outside strings."""
-    depth = 0
-    in_string = False
-    skip = -1
-    for m in _STRUCTURE.finditer(text):
-        pos = m.start()
-        if pos == skip:
-            continue
-        c = text[pos]
-        if in_string:
-            if c == "\\":
-                skip = pos + 1
-            elif c == '"':
-                in_string = False
-        elif c == '"':
-            in_string = True
-        elif c in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise InfraError.validation(
-                    f"JSON text nested deeper than {MAX_DEPTH} levels (at offset {pos})",
-                    position=pos, max_depth=MAX_DEPTH,
-                )
-        elif c in "]}":
-            depth -= 1
+    """Reject nesting deeper than MAX_DEPTH in the bracket structure outside strings.
+
+    The same lexical scan as the TypeScript parser: inside a string a backslash skips the next
+    character, an unterminated string runs to the end; the depth is the running count of opening
+    minus closing brackets. Done with C-speed string operations (strings cut out, then a running sum).
+    """
+    outside = "".join(text.split('"')[::2]) if "\\" not in text else _STRING.sub("", text)
+    brackets = _NOT_BRACKET.sub("", outside)
+    deepest = max(itertools.accumulate(map(_DELTA.__getitem__, brackets), initial=0))
+    if deepest > MAX_DEPTH:
+        raise InfraError.validation(f"JSON text nested deeper than {MAX_DEPTH} levels", max_depth=MAX_DEPTH)
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -139,7 +132,9 @@ def _int(literal: str) -> int:
     return value
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
+# Number hooks cost a Python call per number: only texts that may hold an out-of-range one use them.
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+_CHECKED = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
 
 
 def _lone_surrogate(value: object) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .._json_types import JSONValue
 from ..errors import InfraError
-from ._pointer import Log, Ref, prim_add, prim_get, prim_remove, prim_replace, rollback, tokens_of
+from ._pointer import Log, prim_add, prim_get, prim_remove, prim_replace, rollback, tokens_of
 from ._values import clone, json_equal, type_name
 
 _ATOMS = frozenset({str, int, bool, type(None)})
@@ -84,7 +84,7 @@ def _apply_one(root: Any, op: object, log: Log | None, seen: set[int] | None) ->
         raise InfraError.validation(f"'op' must be one of {', '.join(_OPS)}; got {shown}", field="op")
     path = _field(op, "path", name)
     tokens = tokens_of(path)
-    ref = Ref(path)
+    ref = path
     if name == "add":
         return prim_add(root, tokens, _owned(_field(op, "value", name)), ref, log, seen)
     if name == "remove":
@@ -102,7 +102,7 @@ def _apply_one(root: Any, op: object, log: Log | None, seen: set[int] | None) ->
         return root
     frm = _field(op, "from", name)
     ftokens = tokens_of(frm)
-    fref = Ref(frm)
+    fref = frm
     if name == "copy":
         return prim_add(root, tokens, _owned(prim_get(root, ftokens, fref)), ref, log, seen)
     # move

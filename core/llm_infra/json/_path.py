@@ -162,7 +162,8 @@ def path_set(doc: JSONValue, path: str, value: JSONValue, *, in_place: bool = Fa
                 node[t] = branch
                 break
         elif isinstance(node, list):
-            if t.isdigit() and t.isascii() and (t[0] != "0" or len(t) == 1) and int(t) == len(node) and i == last:
+            appends = i == last and t.isdigit() and t.isascii() and len(t) < 16 and (t[0] != "0" or len(t) == 1)
+            if appends and int(t) == len(node):
                 node.append(owned)
             else:
                 idx = array_index(t, len(node), ref, tokens, i, end_ok=False)

@@ -26,6 +26,7 @@ __all__ = [
     "Log",
     "Ref",
     "array_index",
+    "as_ref",
     "pointer_add",
     "pointer_format",
     "pointer_get",
@@ -153,12 +154,18 @@ class Ref:
         return InfraError(kind, f"{self.label()}: {problem}", context={self.kind: self.text, **context})
 
 
-def array_index(token: str, length: int, ref: Ref, tokens: tuple[str, ...], i: int, *, end_ok: bool) -> int:
+def array_index(token: str, length: int, ref: Ref | str, tokens: tuple[str, ...], i: int, *, end_ok: bool) -> int:
     """The array index named by ``token``: ``0 <= index < length`` (``<= length`` when ``end_ok``)."""
-    if token.isdigit() and token.isascii() and (token[0] != "0" or len(token) == 1):
+    if token.isdigit() and token.isascii() and len(token) < 16 and (token[0] != "0" or len(token) == 1):
         idx = int(token)
-        if idx < length or (end_ok and idx == length):
+        if idx < length + end_ok:
             return idx
+    return _bad_index(token, length, as_ref(ref), tokens, i, end_ok=end_ok)
+
+
+def _bad_index(token: str, length: int, ref: Ref, tokens: tuple[str, ...], i: int, *, end_ok: bool) -> int:
+    if token.isdigit() and token.isascii() and (token[0] != "0" or len(token) == 1):
+        # 16 digits or more can never be an index (and int() of thousands of digits would raise)
         valid = f"0..{length}" if end_ok else (f"0..{length - 1}" if length else "none, the array is empty")
         raise ref.error(
             "not_found",
@@ -182,18 +189,25 @@ def array_index(token: str, length: int, ref: Ref, tokens: tuple[str, ...], i: i
     )
 
 
-def _no_member(ref: Ref, tokens: tuple[str, ...], i: int) -> InfraError:
+def as_ref(ref: Ref | str) -> Ref:
+    """Errors need a :class:`Ref`; the hot paths carry the plain pointer text (made into one lazily)."""
+    return ref if isinstance(ref, Ref) else Ref(ref)
+
+
+def _no_member(ref: Ref | str, tokens: tuple[str, ...], i: int) -> InfraError:
+    ref = as_ref(ref)
     return ref.error("not_found", f"no member {tokens[i]!r} in the object at {ref.prefix(tokens, i)}", token=tokens[i])
 
 
-def _not_container(node: object, ref: Ref, tokens: tuple[str, ...], i: int) -> InfraError:
+def _not_container(node: object, ref: Ref | str, tokens: tuple[str, ...], i: int) -> InfraError:
+    ref = as_ref(ref)
     where = ref.prefix(tokens, i)
     return ref.error("not_found", f"cannot look up {tokens[i]!r} in the {type_name(node)} at {where}", token=tokens[i])
 
 
 # -- the primitives (shared by the patch engine and dot paths) -------------------------------------
 
-def walk(doc: object, tokens: tuple[str, ...], n: int, ref: Ref) -> Any:
+def walk(doc: object, tokens: tuple[str, ...], n: int, ref: Ref | str) -> Any:
     """The value at ``tokens[:n]``; errors as for a get."""
     node: Any = doc
     for i in range(n):
@@ -209,7 +223,7 @@ def walk(doc: object, tokens: tuple[str, ...], n: int, ref: Ref) -> Any:
     return node
 
 
-def prim_get(doc: object, tokens: tuple[str, ...], ref: Ref) -> Any:
+def prim_get(doc: object, tokens: tuple[str, ...], ref: Ref | str) -> Any:
     return walk(doc, tokens, len(tokens), ref)
 
 
@@ -220,7 +234,7 @@ def _touch(log: Log | None, obj: dict[str, Any], seen: set[int] | None) -> None:
         log.append(("order", obj, list(obj)))
 
 
-def prim_add(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref,
+def prim_add(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref | str,
              log: Log | None = None, seen: set[int] | None = None) -> Any:
     """RFC 6902 add of an owned ``value``; returns the (possibly new) root."""
     if not tokens:
@@ -244,7 +258,7 @@ def prim_add(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref,
     return root
 
 
-def prim_replace(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref, log: Log | None = None) -> Any:
+def prim_replace(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref | str, log: Log | None = None) -> Any:
     """RFC 6902 replace (the target must exist); returns the (possibly new) root."""
     if not tokens:
         if log is not None:
@@ -269,11 +283,11 @@ def prim_replace(root: Any, tokens: tuple[str, ...], value: Any, ref: Ref, log: 
     return root
 
 
-def prim_remove(root: Any, tokens: tuple[str, ...], ref: Ref,
+def prim_remove(root: Any, tokens: tuple[str, ...], ref: Ref | str,
                 log: Log | None = None, seen: set[int] | None = None) -> Any:
     """RFC 6902 remove; returns the removed value. Removing the root is an error."""
     if not tokens:
-        raise ref.error("validation", "cannot remove the whole document: a JSON document must have a value")
+        raise as_ref(ref).error("validation", "cannot remove the whole document: a JSON document must have a value")
     n = len(tokens) - 1
     parent = walk(root, tokens, n, ref)
     last = tokens[n]

@@ -35,9 +35,41 @@ function isAtom(v: unknown): boolean {
   return typeof v !== "object" || v === null;
 }
 
+/**
+ * JSON equality for diffing: like `equalAt`, but anything that is neither an array nor a plain
+ * object throws {@link NotJson} (so equal-looking `Date`s or `Map`s are reported, never skipped).
+ */
 function same(x: unknown, y: unknown, depth: number): boolean {
   if (x === y) return true;
-  return equalAt(x, y, depth);
+  if (typeof x !== "object" || x === null || typeof y !== "object" || y === null) return false;
+  if (depth >= MAX_DEPTH) return equalAt(x, y, depth); // throws the depth error
+  const ax = Array.isArray(x);
+  if (ax !== Array.isArray(y)) {
+    if (!ax && !isPlainObject(x)) throw new NotJson();
+    if (ax && !isPlainObject(y)) throw new NotJson();
+    return false;
+  }
+  if (ax) {
+    const xa = x as unknown[];
+    const ya = y as unknown[];
+    if (xa.length !== ya.length) return false;
+    for (let i = 0; i < xa.length; i++) if (!same(xa[i], ya[i], depth + 1)) return false;
+    return true;
+  }
+  const px = Object.getPrototypeOf(x);
+  const py = Object.getPrototypeOf(y);
+  if ((px !== Object.prototype && px !== null) || (py !== Object.prototype && py !== null)) throw new NotJson();
+  const rx = x as Record<string, unknown>;
+  const ry = y as Record<string, unknown>;
+  let n = 0;
+  for (const k in rx) {
+    if (!Object.hasOwn(rx, k)) continue;
+    if (!Object.hasOwn(ry, k) || !same(rx[k], ry[k], depth + 1)) return false;
+    n++;
+  }
+  let m = 0;
+  for (const k in ry) if (Object.hasOwn(ry, k)) m++;
+  return m === n;
 }
 
 function scalarEqual(a: unknown, b: unknown): boolean {
@@ -108,15 +140,22 @@ class Differ {
 
   private object(a: JsonObject, b: JsonObject, path: string, depth: number): boolean {
     const changed: string[] = [];
+    let common = 0;
     for (const k of Object.keys(a)) {
       if (Object.hasOwn(b, k)) {
+        common++;
         const va = a[k];
         const vb = b[k];
-        if (va === vb) continue;
+        // Skipping equal subtrees here (rather than recursing into them) keeps the change list,
+        // the sort and the path strings to the keys that really differ; the patch is the same.
+        if (va === vb || (typeof va === "object" && va !== null && typeof vb === "object" && vb !== null && same(va, vb, depth))) {
+          continue;
+        }
       }
       changed.push(k);
     }
-    for (const k of Object.keys(b)) if (!Object.hasOwn(a, k)) changed.push(k);
+    const keysB = Object.keys(b);
+    if (common !== keysB.length) for (const k of keysB) if (!Object.hasOwn(a, k)) changed.push(k);
     if (changed.length === 0) return true;
     for (let i = changed.length - 1; i >= 0; i--) {
       // A reserved key cannot be a pointer token: if its value really differs, replace the object.
@@ -126,7 +165,7 @@ class Differ {
       changed.splice(i, 1);
     }
     if (changed.length === 0) return true;
-    for (const k of sortKeys(changed)) {
+    for (const k of changed.length > 1 ? sortKeys(changed) : changed) {
       const p = path + "/" + escapeToken(k);
       if (!Object.hasOwn(b, k)) this.remove(p);
       else if (!Object.hasOwn(a, k)) this.valued("add", p, b[k]);

@@ -11,7 +11,7 @@
 import type { JsonObject, JsonValue } from "../_internal/json-value.js";
 import { InfraError } from "../errors/index.js";
 import type { InPlaceOptions } from "./pointer.js";
-import { checkName, clone, cloneFast, diagnose, equalAt, escapeToken, isPlainObject, MAX_DEPTH, NotJson, setOwn, sortKeys } from "./values.js";
+import { checkName, clone, cloneFast, diagnose, equalAt, escapeToken, FORBIDDEN_NAMES, isPlainObject, MAX_DEPTH, NotJson, setOwn, sortKeys } from "./values.js";
 
 function isObj(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -24,39 +24,40 @@ function tooDeep(what: string, path: string): InfraError {
   });
 }
 
-function mergeInto(obj: JsonObject, patch: JsonObject, path: string, depth: number): void {
-  if (depth >= MAX_DEPTH) throw tooDeep("merge patch", path);
-  if (!isPlainObject(patch)) throw new NotJson();
+/** Merge the validated, owned `patch` into `obj` (owned by the caller). */
+function mergeInto(obj: JsonObject, patch: JsonObject): void {
   for (const k of Object.keys(patch)) {
-    const p = path + "/" + escapeToken(k);
-    checkName(k, "merge patch member", `'${p}'`);
-    const v = patch[k];
+    const v = patch[k]!;
     if (v === null) {
       if (Object.hasOwn(obj, k)) delete obj[k];
     } else if (isObj(v)) {
       const cur = Object.hasOwn(obj, k) ? obj[k] : undefined;
-      const into: JsonObject = isObj(cur) ? cur : {};
-      mergeInto(into, v, p, depth + 1);
-      setOwn(obj, k, into);
+      if (isObj(cur)) {
+        mergeInto(cur, v);
+      } else {
+        const into: JsonObject = {};
+        mergeInto(into, v);
+        setOwn(obj, k, into);
+      }
     } else {
-      setOwn(obj, k, cloneFast(v, depth + 1));
+      setOwn(obj, k, v);
     }
   }
 }
 
+/** Reject reserved member names at every level the merge walks (objects inside objects). */
 function checkNames(patch: JsonObject, path: string): void {
   for (const k of Object.keys(patch)) {
-    const p = path + "/" + escapeToken(k);
-    checkName(k, "merge patch member", `'${p}'`);
+    if (FORBIDDEN_NAMES.has(k)) checkName(k, "merge patch member", `'${path}/${k}'`);
     const v = patch[k];
-    if (isObj(v)) checkNames(v, p);
+    if (isObj(v)) checkNames(v, path + "/" + escapeToken(k));
   }
 }
 
 /**
  * The result of applying the RFC 7396 merge `patch` to `target`. Neither is modified unless
- * `{ inPlace: true }` (then an object `target` is merged into directly after the whole patch has
- * been validated, and returned). Values taken from the patch are copied.
+ * `{ inPlace: true }` (then an object `target` is merged into directly, and returned). The patch is
+ * validated and copied completely first, so a bad patch changes nothing.
  *
  * @example
  * ```ts
@@ -66,22 +67,11 @@ function checkNames(patch: JsonObject, path: string): void {
  * ```
  */
 export function mergePatchApply(target: JsonValue, patch: JsonValue, options?: InPlaceOptions): JsonValue {
-  if (!isObj(patch)) return clone(patch);
-  let result: JsonObject;
-  if (options?.inPlace === true && isObj(target)) {
-    diagnose(patch);
-    checkNames(patch, "");
-    result = target;
-  } else {
-    result = isObj(target) ? (clone(target) as JsonObject) : {};
-  }
-  try {
-    mergeInto(result, patch, "", 0);
-  } catch (e) {
-    if (!(e instanceof NotJson)) throw e;
-    diagnose(patch);
-    throw InfraError.internal("merge rejected a patch that diagnose accepts");
-  }
+  const owned = clone(patch);
+  if (!isObj(owned)) return owned;
+  checkNames(owned, "");
+  const result: JsonObject = options?.inPlace === true && isObj(target) ? target : isObj(target) ? (clone(target) as JsonObject) : {};
+  mergeInto(result, owned);
   return result;
 }
 

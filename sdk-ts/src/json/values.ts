@@ -243,16 +243,18 @@ export function sortKeys(keys: string[]): string[] {
 
 /** The number of JSON values in `value` (itself included); counting stops at `limit`. */
 export function nodesUpto(value: unknown, limit: number): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    count++;
-    if (count >= limit) return count;
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-    } else if (typeof v === "object" && v !== null) {
-      for (const k of Object.keys(v)) stack.push((v as JsonObject)[k]);
+  return countUpto(value, limit, 0);
+}
+
+function countUpto(v: unknown, limit: number, count: number): number {
+  count++;
+  if (count >= limit || typeof v !== "object" || v === null) return count;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && count < limit; i++) count = countUpto(v[i], limit, count);
+  } else {
+    for (const k in v) {
+      if (count >= limit) break;
+      if (Object.hasOwn(v, k)) count = countUpto((v as JsonObject)[k], limit, count);
     }
   }
   return count;

@@ -187,3 +187,10 @@ def test_every_pointer_of_a_document_resolves(doc: dict[str, object]) -> None:
                 walk(x, [*tokens, str(i)])
 
     walk(doc, [])
+
+
+def test_huge_indexes_are_out_of_range_not_crashes() -> None:
+    for call in (lambda: pointer_get([1], "/" + "9" * 5000), lambda: pointer_add([1], "/" + "1" * 30, 0)):
+        with pytest.raises(InfraError) as exc:
+            call()
+        assert exc.value.kind is ErrorKind.NOT_FOUND
