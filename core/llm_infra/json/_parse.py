@@ -29,9 +29,6 @@ _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRING = re.compile(r'(?s)"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)')  # a string, or an unterminated one
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DELTA = {"[": 1, "{": 1, "]": -1, "}": -1}
-# A number that may not fit a double. Anything else has fewer than 300 digits in a row and an
-# exponent below 10, so it is below 10^299 * 10^9 < 1.8e308: the checking hooks are not needed.
-_HUGE_NUMBER = re.compile(r"\d{300}|[eE]\+?0*[1-9]\d")
 
 
 def parse(text: str | bytes | bytearray) -> JSONValue:
@@ -58,9 +55,8 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
         _check_depth(text)
     if not text.isascii() and _RAW_SURROGATE.search(text):
         raise InfraError.serialization("invalid JSON: the text contains a lone UTF-16 surrogate")
-    decoder = _CHECKED if _HUGE_NUMBER.search(text) else _DECODER
     try:
-        value = decoder.decode(text)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise InfraError.serialization(
             f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
@@ -116,6 +112,8 @@ def _float(literal: str) -> float:
 
 
 def _int(literal: str) -> int:
+    if len(literal) < 300:  # below 10^299: always a finite double
+        return int(literal)
     digits = len(literal) - (literal[0] == "-")
     if digits > 309:
         raise InfraError.serialization(
@@ -132,9 +130,7 @@ def _int(literal: str) -> int:
     return value
 
 
-# Number hooks cost a Python call per number: only texts that may hold an out-of-range one use them.
-_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
-_CHECKED = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
 
 
 def _lone_surrogate(value: object) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .._json_types import JSONValue
 from ..errors import InfraError
-from ._pointer import Log, prim_add, prim_get, prim_remove, prim_replace, rollback, tokens_of
+from ._pointer import Log, _parse_cached, prim_add, prim_get, prim_remove, prim_replace, rollback, tokens_of
 from ._values import clone, json_equal, type_name
 
 _ATOMS = frozenset({str, int, bool, type(None)})
@@ -24,6 +24,8 @@ _ATOMS = frozenset({str, int, bool, type(None)})
 __all__ = ["apply_patch"]
 
 _OPS = ("add", "remove", "replace", "move", "copy", "test")
+_OP_SET = frozenset(_OPS)
+_MISSING = object()
 
 
 def apply_patch(doc: JSONValue, patch: list[Any], *, in_place: bool = False) -> JSONValue:
@@ -76,25 +78,31 @@ def _field(op: dict[str, Any], name: str, opname: str) -> Any:
 
 
 def _apply_one(root: Any, op: object, log: Log | None, seen: set[int] | None) -> Any:
-    if not isinstance(op, dict):
+    if type(op) is not dict and not isinstance(op, dict):
         raise InfraError.validation(f"an operation must be an object, got {type_name(op)}", field="op")
     name = op.get("op")
-    if name not in _OPS or not isinstance(name, str):
+    path = op.get("path", _MISSING)
+    if type(name) is not str or name not in _OP_SET:
         shown = repr(name) if isinstance(name, str) else f"a {type_name(name)}" if "op" in op else "missing"
         raise InfraError.validation(f"'op' must be one of {', '.join(_OPS)}; got {shown}", field="op")
-    path = _field(op, "path", name)
-    tokens = tokens_of(path)
-    ref = path
-    if name == "add":
-        return prim_add(root, tokens, _owned(_field(op, "value", name)), ref, log, seen)
+    if path is _MISSING:
+        raise InfraError.validation(f"a {name!r} operation needs a 'path' member", field="path")
+    tokens = _parse_cached(path) if type(path) is str else tokens_of(path)
+    if name in {"replace", "add"}:
+        value = op.get("value", _MISSING)
+        if value is _MISSING:
+            raise InfraError.validation(f"a {name!r} operation needs a 'value' member", field="value")
+        if type(value) not in _ATOMS:
+            value = clone(value)
+        if name == "add":
+            return prim_add(root, tokens, value, path, log, seen)
+        return prim_replace(root, tokens, value, path, log)
     if name == "remove":
-        prim_remove(root, tokens, ref, log, seen)
+        prim_remove(root, tokens, path, log, seen)
         return root
-    if name == "replace":
-        return prim_replace(root, tokens, _owned(_field(op, "value", name)), ref, log)
     if name == "test":
         expected = _field(op, "value", name)
-        actual = prim_get(root, tokens, ref)
+        actual = prim_get(root, tokens, path)
         if not json_equal(actual, expected):
             raise InfraError.validation(
                 f"test failed: the value at {path!r} is {_show(actual)}, not {_show(expected)}", pointer=path
@@ -102,19 +110,18 @@ def _apply_one(root: Any, op: object, log: Log | None, seen: set[int] | None) ->
         return root
     frm = _field(op, "from", name)
     ftokens = tokens_of(frm)
-    fref = frm
     if name == "copy":
-        return prim_add(root, tokens, _owned(prim_get(root, ftokens, fref)), ref, log, seen)
+        return prim_add(root, tokens, _owned(prim_get(root, ftokens, frm)), path, log, seen)
     # move
     if ftokens == tokens:
-        prim_get(root, ftokens, fref)  # must exist; moving a value onto itself changes nothing
+        prim_get(root, ftokens, frm)  # must exist; moving a value onto itself changes nothing
         return root
     if tokens[: len(ftokens)] == ftokens:
         raise InfraError.validation(
             f"cannot move {frm!r} into its own child {path!r}", pointer=path, **{"from": frm}
         )
-    value = prim_remove(root, ftokens, fref, log, seen)
-    return prim_add(root, tokens, value, ref, log, seen)
+    value = prim_remove(root, ftokens, frm, log, seen)
+    return prim_add(root, tokens, value, path, log, seen)
 
 
 def _show(value: object) -> str:
