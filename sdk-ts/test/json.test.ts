@@ -159,6 +159,12 @@ describe("applyPatch", () => {
     ], { inPlace: true }), "validation", (e) => assert.equal(e.context["index"], 7));
     assert.equal(JSON.stringify(doc), snapshot);
   });
+  it("rolls back a key that was added, then moved (order snapshot taken mid-patch)", () => {
+    const doc: Record<string, JsonValue> = { a: [], b: 1 };
+    throwsKind(() => applyPatch(doc, [{ op: "add", path: "/", value: null }, { op: "move", from: "/", path: "/a/" }], { inPlace: true }), "validation");
+    assert.deepEqual(Object.keys(doc), ["a", "b"]);
+    assert.deepEqual(doc, { a: [], b: 1 });
+  });
 });
 
 describe("diff", () => {

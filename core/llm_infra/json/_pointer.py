@@ -331,7 +331,9 @@ def rollback(log: Log) -> Any:
         elif kind == "order":
             orders.append((entry[1], entry[2]))
     for obj, keys in orders:
-        items = [(k, obj[k]) for k in keys]
+        # The snapshot was taken at the object's first removal: it may also list keys this patch
+        # added before that (already undone above). The keys left are the original ones, in order.
+        items = [(k, obj[k]) for k in keys if k in obj]
         obj.clear()
         obj.update(items)
     log.clear()

@@ -297,9 +297,12 @@ export function rollback(log: Log): void {
     }
   }
   for (const { obj, keys } of orders) {
-    const values = keys.map((k) => obj[k]!);
-    for (const k of keys) delete obj[k];
-    keys.forEach((k, i) => setOwn(obj, k, values[i]!));
+    // The snapshot was taken at the object's first removal: it may also list keys this patch added
+    // before that (already undone above). The keys left are the original ones, in order.
+    const present = keys.filter((k) => Object.hasOwn(obj, k));
+    const values = present.map((k) => obj[k]!);
+    for (const k of present) delete obj[k];
+    present.forEach((k, i) => setOwn(obj, k, values[i]!));
   }
   log.entries.length = 0;
 }
