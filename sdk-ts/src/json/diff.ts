@@ -49,11 +49,18 @@ function same(x: unknown, y: unknown, depth: number): boolean {
     if (ax && !isPlainObject(y)) throw new NotJson();
     return false;
   }
+  const d = depth + 1;
   if (ax) {
     const xa = x as unknown[];
     const ya = y as unknown[];
-    if (xa.length !== ya.length) return false;
-    for (let i = 0; i < xa.length; i++) if (!same(xa[i], ya[i], depth + 1)) return false;
+    const n = xa.length;
+    if (n !== ya.length) return false;
+    for (let i = 0; i < n; i++) {
+      const u = xa[i];
+      const v = ya[i];
+      // scalars inline (no call); containers recurse
+      if (u !== v && (typeof u !== "object" || u === null || typeof v !== "object" || v === null || !same(u, v, d))) return false;
+    }
     return true;
   }
   const px = Object.getPrototypeOf(x);
@@ -61,15 +68,18 @@ function same(x: unknown, y: unknown, depth: number): boolean {
   if ((px !== Object.prototype && px !== null) || (py !== Object.prototype && py !== null)) throw new NotJson();
   const rx = x as Record<string, unknown>;
   const ry = y as Record<string, unknown>;
-  let n = 0;
-  for (const k in rx) {
-    if (!Object.hasOwn(rx, k)) continue;
-    if (!Object.hasOwn(ry, k) || !same(rx[k], ry[k], depth + 1)) return false;
-    n++;
+  const kx = Object.keys(rx);
+  if (kx.length !== Object.keys(ry).length) return false;
+  for (const k of kx) {
+    const u = rx[k];
+    const v = ry[k];
+    if (u === v) {
+      if (u !== undefined || Object.hasOwn(ry, k)) continue;
+      return false;
+    }
+    if (typeof u !== "object" || u === null || typeof v !== "object" || v === null || !same(u, v, d)) return false;
   }
-  let m = 0;
-  for (const k in ry) if (Object.hasOwn(ry, k)) m++;
-  return m === n;
+  return true;
 }
 
 function scalarEqual(a: unknown, b: unknown): boolean {
