@@ -81,8 +81,8 @@ def cases(runtime: str) -> list[Case]:
     out.append(Case(MODULE, "merge patch apply (in place)",
                     Impl("llm_infra.json.merge_patch_apply(in_place)",
                          lambda: merge_patch_apply(target, merge, in_place=True)), jm_in))
-    out.append(Case(MODULE, "merge patch create", Impl("llm_infra.json.merge_patch_create",
-                                                       lambda: merge_patch_create(before, after)), jm_create, notes=mnotes))
+    ours_create = Impl("llm_infra.json.merge_patch_create", lambda: merge_patch_create(before, after))
+    out.append(Case(MODULE, "merge patch create", ours_create, jm_create, notes=mnotes))
     out.append(Case(MODULE, "canonicalize (RFC 8785) vs json.dumps(sort_keys=True)",
                     Impl("llm_infra.json.canonicalize", lambda: canonicalize(before)),
                     Impl("json.dumps(sort_keys=True) (stdlib, C)", lambda: json.dumps(before, sort_keys=True))))
