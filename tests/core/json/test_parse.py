@@ -79,8 +79,9 @@ def test_depth() -> None:
 
 def test_error_positions() -> None:
     with pytest.raises(InfraError) as exc:
-        parse('{\n  "a": 1,\n}')
+        parse("[1,\n 2,\n @]")
     assert exc.value.context["line"] == 3
+    assert exc.value.context["column"] == 2
 
 
 @given(VALUES)
