@@ -127,8 +127,9 @@ def _line(r: dict[str, Any]) -> str:
     peer = r["peer"]
     ratio = "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}x"
     peer_text = "no peer here" if peer is None else f"{peer['impl']} {_fmt(peer['median'], r['unit'])}"
+    notes = "".join(f"; {k}: {v}" for k, v in r.get("notes", {}).items())
     return (f"  [{r['runtime']}] {r['module']}: {r['case']}: {r['ours']['impl']} {_fmt(r['ours']['median'], r['unit'])}"
-            f" vs {peer_text} -> {ratio}")
+            f" vs {peer_text} -> {ratio}{notes}")
 
 
 def table(results: list[dict[str, Any]]) -> str:

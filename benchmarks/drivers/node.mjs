@@ -15,7 +15,7 @@ for (const name of positionals) {
   for (const c of await mod.cases()) {
     const r = await measure(c, "node", { quick: values.quick });
     const ratio = r.ratio === null ? "n/a" : `${r.ratio.toFixed(2)}x`;
-    console.error(`  [node] ${r.module}: ${r.case}: ${r.ours.impl} ${r.ours.median.toFixed(0)} vs ${r.peer?.impl ?? "no peer"} ${r.peer?.median?.toFixed(0) ?? "-"} -> ${ratio}`);
+    console.error(`  [node] ${r.module}: ${r.case}: ${r.ours.impl} ${r.ours.median.toFixed(0)} vs ${r.peer?.impl ?? "no peer"} ${r.peer?.median?.toFixed(0) ?? "-"} -> ${ratio}${Object.entries(r.notes ?? {}).map(([k, v]) => `; ${k}: ${v}`).join("")}`);
     results.push(r);
   }
 }
