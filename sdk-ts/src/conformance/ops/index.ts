@@ -4,10 +4,12 @@ import { cryptoSymOps } from "./crypto-sym.js";
 import { cryptoAsymOps } from "./crypto-asym.js";
 import { errorsOps } from "./errors.js";
 import { idsOps } from "./ids.js";
+import { jsonOps } from "./json.js";
 
 export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
   ...cryptoSymOps,
   ...cryptoAsymOps,
   ...idsOps,
+  ...jsonOps,
 });
