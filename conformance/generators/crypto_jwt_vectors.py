@@ -757,7 +757,6 @@ def judge(cases: list[Verify]) -> None:
 
 
 JOSE_LAX = {  # cases where jose accepts what the documented rules reject, and why (kept explicit)
-    "padded-segment": "jose decodes padded base64url",
     "signature-non-canonical-base64url": "jose decodes non-canonical base64url",
     "duplicate-key-header": "jose's JSON.parse keeps the last duplicate",
     "duplicate-key-payload": "jose's JSON.parse keeps the last duplicate",

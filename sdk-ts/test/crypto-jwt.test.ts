@@ -312,6 +312,14 @@ describe("JWT verification", () => {
     }
   });
 
+  it("null options mean 'not given' where Python's default is None", async () => {
+    const token = await jwtSign({ sub: "a" }, SECRET, { alg: "HS256" });
+    const nulls = { audience: null, issuer: null, subject: null, typ: null, now: null, maxAge: null };
+    assert.deepEqual(await jwtVerify(token, SECRET, { algorithms: ["HS256"], ...nulls } as never), { sub: "a" });
+    await fails(verify(token, SECRET, { leeway: null } as never), "validation");
+    await fails(verify(token, SECRET, { required: null } as never), "validation");
+  });
+
   it("decodeUnverified reads without checking and returns copies", async () => {
     const token = await jwtSign({ sub: "a", exp: 1 }, seq(64), { alg: "HS512", header: { kid: "k" } });
     const d = jwtDecodeUnverified(`${token.slice(0, -5)}AAAAA`);

@@ -16,27 +16,28 @@ HMAC secret and only ever verify HS256/384/512; an :class:`~llm_infra.crypto.Ed2
 signs and an :class:`~llm_infra.crypto.Ed25519PublicKey` verifies EdDSA only. An HMAC secret must
 be at least as long as the hash output (RFC 7518 §3.2: 32, 48, 64 bytes), on sign and on verify.
 
-**Verification** demands an explicit allow-list (``algorithms=["HS256"]``); ``none`` can never
-be listed, and a token whose ``alg`` is ``none`` (any spelling), is not listed, or does not fit the
-key's family is rejected. Then, in this order: size (:data:`MAX_TOKEN_LENGTH`), three base64url
-segments, a header that is a strict-JSON object (no duplicate keys) without ``crit``, the HMAC key
-length, the signature (constant-time for HMAC), a claims object, the types of the registered
+**Verification** demands an explicit allow-list (``algorithms=["HS256"]``; ``none`` can never be
+listed) and checks, in this order: the size (:data:`MAX_TOKEN_LENGTH`); three segments of
+base64url characters; a header that is canonical base64url of a strict-JSON object (no duplicate
+keys) with a string ``alg``; ``alg`` is not ``none`` (any spelling), is allowed, and fits the key's
+family; no ``crit``; ``typ``/``kid`` are strings (and ``typ`` matches, if asked for); the HMAC key
+length; the signature (constant-time for HMAC); a claims object; the types of the registered
 claims (``exp``/``nbf``/``iat`` numbers; ``iss``/``sub``/``jti`` strings; ``aud`` a string or an
-array of strings), the ``required`` claims, ``exp`` (``exp <= now - leeway`` is expired), ``nbf``
+array of strings); the ``required`` claims; ``exp`` (``exp <= now - leeway`` is expired), ``nbf``
 (``nbf > now + leeway``), ``iat`` (``iat > now + leeway`` is in the future), ``max_age``
-(``now - iat - leeway > max_age``), ``iss``, ``sub``, ``aud`` (a token with ``aud`` needs an
+(``now - iat - leeway > max_age``); ``iss``, ``sub``, ``aud`` (a token with ``aud`` needs an
 ``audience`` to be accepted, RFC 7519 §4.1.3). ``now`` (seconds) is injectable; by default the
 clock is read once, only if a time check needs it. Every failure of the token is
-``InfraError(auth)`` whose ``context["reason"]`` is a stable code (``malformed``, ``expired``,
-…, listed in docs/crypto.md); a wrong argument is ``InfraError(validation)``; a key too short to
-sign with is ``InfraError(crypto)``.
+``InfraError(auth)`` whose ``context["reason"]`` is a stable code (``malformed``, ``alg_none``,
+``signature``, ``expired``, …, listed in docs/crypto.md); a wrong argument is
+``InfraError(validation)``; a key too short to sign with is ``InfraError(crypto)``.
 
 **What is written here, and why not PyJWT.** PyJWT is a pure wheel, but it does not fit the core:
 its EdDSA needs ``cryptography`` (not available in Pyodide); it only *warns* about short HMAC keys
 (``InsecureKeyLengthWarning``) unless told otherwise; it reads the wall clock (no injectable
 ``now``); its JSON is ``json.dumps`` (claims in insertion order, ``ensure_ascii`` escapes,
 ``1.0`` for a float one), so its token bytes differ from the TypeScript SDK's; and it accepts
-duplicate JSON keys and non-canonical base64url. So the compact JWS/JWT layer (about 300 lines) is
+duplicate JSON keys, NaN, a byte-order mark and string dates. So the compact JWS/JWT layer (about 300 lines) is
 written here on top of this package's own HMAC (``hmac`` from the standard library), Ed25519
 (pure or pynacl) and :mod:`llm_infra.json`'s canonical form and strict parser. PyJWT is the test
 reference and the benchmark peer. Not implemented: RSA/ECDSA, JWE, JWK/JWKS, unencoded payloads
@@ -97,6 +98,7 @@ _NUMERIC_DATES = ("exp", "nbf", "iat")
 _STRING_CLAIMS = ("iss", "sub", "jti")
 _HEADER_CACHE: dict[str, JSONObject] = {}  # header segment -> parsed header (verifiers see few distinct ones)
 _HEADER_CACHE_SIZE = 256
+_HEADER_CACHE_MAX_SEGMENT = 1024  # longer headers are parsed every time: the cache stays small (< 1 MB)
 _DEFAULT_HEADER: dict[str, str] = {}  # alg -> encoded default header segment
 
 
@@ -309,6 +311,8 @@ def _header(seg: str) -> JSONObject:
     if cached is not None:
         return cached
     header = _json_object(seg, "header")
+    if len(seg) > _HEADER_CACHE_MAX_SEGMENT:
+        return header
     if len(_HEADER_CACHE) >= _HEADER_CACHE_SIZE:
         _HEADER_CACHE.clear()
     _HEADER_CACHE[seg] = header

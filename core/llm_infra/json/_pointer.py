@@ -317,7 +317,9 @@ def rollback(log: Log) -> Any:
         elif kind == "order":
             orders.append((entry[1], entry[2]))
     for obj, keys in orders:
-        items = [(k, obj[k]) for k in keys]
+        # The order was saved at the first removal, possibly after this patch had added keys that the
+        # rollback above has taken out again: restore the order of the keys still there.
+        items = [(k, obj[k]) for k in keys if k in obj]
         obj.clear()
         obj.update(items)
     log.clear()

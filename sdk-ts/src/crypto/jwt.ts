@@ -38,8 +38,7 @@
  */
 import type { JsonObject, JsonValue } from "../_internal/json-value.js";
 import { InfraError } from "../errors/index.js";
-import { canonicalBytes, canonicalize } from "../json/canonical.js";
-import { parse } from "../json/parse.js";
+import { canonicalBytes, canonicalize, parse } from "../json/index.js";
 import { Ed25519PrivateKey, Ed25519PublicKey } from "./ed25519.js";
 import { b64urlDecode, b64urlEncode, constantTimeEqual } from "./encoding.js";
 import { hmacDigest, type HmacAlgorithm } from "./hmac.js";
@@ -106,6 +105,7 @@ const NUMERIC_DATES = ["exp", "nbf", "iat"] as const;
 const STRING_CLAIMS = ["iss", "sub", "jti"] as const;
 const HEADER_CACHE = new Map<string, JsonObject>(); // header segment -> parsed header
 const HEADER_CACHE_SIZE = 256;
+const HEADER_CACHE_MAX_SEGMENT = 1024; // longer headers are parsed every time: the cache stays small
 const DEFAULT_HEADER = new Map<string, string>(); // alg -> encoded default header
 const encoder = new TextEncoder();
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -318,6 +318,7 @@ function headerOf(seg: string): JsonObject {
   const cached = HEADER_CACHE.get(seg);
   if (cached !== undefined) return cached;
   const header = jsonObject(seg, "header");
+  if (seg.length > HEADER_CACHE_MAX_SEGMENT) return header;
   if (HEADER_CACHE.size >= HEADER_CACHE_SIZE) HEADER_CACHE.clear();
   HEADER_CACHE.set(seg, header);
   return header;
@@ -421,22 +422,26 @@ interface ClaimRules {
  */
 export async function jwtVerify(token: string, key: Uint8Array | Ed25519PublicKey, options: JwtVerifyOptions): Promise<JsonObject> {
   const o = (isObject(options) ? options : {}) as Partial<JwtVerifyOptions>;
+  // null means "not given" where Python's default is None (audience, issuer, subject, typ, now, maxAge)
+  const given = <T>(v: T | null | undefined): v is T => v !== undefined && v !== null;
   const [allowed, typedKey] = allowList(o.algorithms, key);
-  const audiences = o.audience === undefined ? undefined : nameList(o.audience, "audience", true);
+  const audiences = given(o.audience) ? nameList(o.audience, "audience", true) : undefined;
   if (audiences !== undefined && audiences.length === 0) throw InfraError.validation("audience must not be empty", { field: "audience" });
-  const issuers = o.issuer === undefined ? undefined : nameList(o.issuer, "issuer", true);
-  if (o.subject !== undefined && typeof o.subject !== "string") {
-    throw InfraError.validation(`subject must be a string, got ${typeName(o.subject)}`, { field: "subject" });
+  const issuers = given(o.issuer) ? nameList(o.issuer, "issuer", true) : undefined;
+  const subject = given(o.subject) ? o.subject : undefined;
+  if (subject !== undefined && typeof subject !== "string") {
+    throw InfraError.validation(`subject must be a string, got ${typeName(subject)}`, { field: "subject" });
   }
-  if (o.typ !== undefined && typeof o.typ !== "string") throw InfraError.validation(`typ must be a string, got ${typeName(o.typ)}`, { field: "typ" });
+  const typ = given(o.typ) ? o.typ : undefined;
+  if (typ !== undefined && typeof typ !== "string") throw InfraError.validation(`typ must be a string, got ${typeName(typ)}`, { field: "typ" });
   const rules: ClaimRules = {
-    needed: nameList(o.required ?? [], "required", false),
+    needed: nameList(o.required === undefined ? [] : o.required, "required", false),
     audiences,
     issuers,
-    subject: o.subject,
-    leeway: numberArg(o.leeway ?? 0, "leeway"),
-    now: o.now === undefined ? undefined : numberArg(o.now, "now", null),
-    maxAge: o.maxAge === undefined ? undefined : numberArg(o.maxAge, "maxAge"),
+    subject,
+    leeway: o.leeway === undefined ? 0 : numberArg(o.leeway, "leeway"),
+    now: given(o.now) ? numberArg(o.now, "now", null) : undefined,
+    maxAge: given(o.maxAge) ? numberArg(o.maxAge, "maxAge") : undefined,
   };
 
   const [head, payload, signature] = segments(token);
@@ -460,10 +465,10 @@ export async function jwtVerify(token: string, key: Uint8Array | Ed25519PublicKe
   for (const name of ["typ", "kid"]) {
     if (hasOwn(header, name) && typeof header[name] !== "string") throw fail("malformed", `token header ${name} must be a string`, { part: "header" });
   }
-  if (o.typ !== undefined) {
+  if (typ !== undefined) {
     const got = hasOwn(header, "typ") ? header.typ : undefined;
-    if (typeof got !== "string" || normTyp(got) !== normTyp(o.typ)) {
-      throw fail("typ", `token typ ${typeof got === "string" ? q(got) : "(absent)"} is not ${q(o.typ)}`, { part: "header" });
+    if (typeof got !== "string" || normTyp(got) !== normTyp(typ)) {
+      throw fail("typ", `token typ ${typeof got === "string" ? q(got) : "(absent)"} is not ${q(typ)}`, { part: "header" });
     }
   }
 

@@ -296,7 +296,10 @@ export function rollback(log: Log): void {
         break;
     }
   }
-  for (const { obj, keys } of orders) {
+  for (const { obj, keys: saved } of orders) {
+    // The order was saved at the first removal, possibly after this patch had added keys that the
+    // rollback above has taken out again: restore the order of the keys still there.
+    const keys = saved.filter((k) => Object.hasOwn(obj, k));
     const values = keys.map((k) => obj[k]!);
     for (const k of keys) delete obj[k];
     keys.forEach((k, i) => setOwn(obj, k, values[i]!));

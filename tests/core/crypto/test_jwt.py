@@ -485,6 +485,14 @@ def test_bad_options_are_validation_errors(kw: dict, field: str) -> None:
     assert err.context["field"] == field
 
 
+def test_none_means_not_given_where_it_is_the_default() -> None:
+    token = jwt_sign({"sub": "a"}, SECRET, alg="HS256")
+    nones: dict[str, Any] = {"audience": None, "issuer": None, "subject": None, "typ": None, "now": None, "max_age": None}
+    assert jwt_verify(token, SECRET, algorithms=["HS256"], **nones) == {"sub": "a"}
+    fails(lambda: verify(token, leeway=None), ErrorKind.VALIDATION)
+    fails(lambda: verify(token, required=None), ErrorKind.VALIDATION)
+
+
 def test_algorithms_is_required() -> None:
     err = fails(lambda: jwt_verify(jwt_sign({}, SECRET, alg="HS256"), SECRET), ErrorKind.VALIDATION)
     assert err.context["field"] == "algorithms"
@@ -522,6 +530,10 @@ def test_header_cache_is_bounded_and_per_segment() -> None:
         assert verify(token) == {}
         assert jwt_decode_unverified(token).header["kid"] == str(i)
     assert len(jwt_module._HEADER_CACHE) <= jwt_module._HEADER_CACHE_SIZE
+    jwt_module._HEADER_CACHE.clear()
+    long_header = jwt_sign({}, SECRET, alg="HS256", header={"kid": "k" * 2000})
+    assert verify(long_header) == {}
+    assert jwt_module._HEADER_CACHE == {}  # long headers are parsed each time, never kept
 
 
 # -- properties and fuzzing -------------------------------------------------------------------------
