@@ -434,15 +434,12 @@ export async function jwtVerify(token: string, key: Uint8Array | Ed25519PublicKe
   }
   const typ = given(o.typ) ? o.typ : undefined;
   if (typ !== undefined && typeof typ !== "string") throw InfraError.validation(`typ must be a string, got ${typeName(typ)}`, { field: "typ" });
-  const rules: ClaimRules = {
-    needed: nameList(o.required === undefined ? [] : o.required, "required", false),
-    audiences,
-    issuers,
-    subject,
-    leeway: o.leeway === undefined ? 0 : numberArg(o.leeway, "leeway"),
-    now: given(o.now) ? numberArg(o.now, "now", null) : undefined,
-    maxAge: given(o.maxAge) ? numberArg(o.maxAge, "maxAge") : undefined,
-  };
+  // the same order of argument checks as Python
+  const leeway = o.leeway === undefined ? 0 : numberArg(o.leeway, "leeway");
+  const now = given(o.now) ? numberArg(o.now, "now", null) : undefined;
+  const maxAge = given(o.maxAge) ? numberArg(o.maxAge, "maxAge") : undefined;
+  const needed = nameList(o.required === undefined ? [] : o.required, "required", false);
+  const rules: ClaimRules = { needed, audiences, issuers, subject, leeway, now, maxAge };
 
   const [head, payload, signature] = segments(token);
   const header = headerOf(head);
