@@ -1,4 +1,4 @@
-"""``llm_infra.crypto``: hashing, MACs, AEAD, encodings — and (coming) signatures, password hashing, JWT.
+"""``llm_infra.crypto``: hashing, MACs, AEAD, encodings, signatures, password hashing, JWT.
 
 Every primitive runs in pure Python everywhere (the implementation Pyodide uses) and picks up a
 native package on CPython when one is installed; results are byte-identical, and the
@@ -9,6 +9,9 @@ TypeScript SDK (``@llm-dev-ops/infra/crypto``) produces the same bytes.
 * MACs: :func:`hmac_digest`, :func:`hmac_verify` (constant-time) with SHA-256/384/512.
 * AEAD: :class:`AESGCM` (``encrypt(nonce, data, associated_data)`` / ``decrypt``), :func:`seal` /
   :func:`open` (random 96-bit nonce, ``nonce ‖ ciphertext ‖ tag``).
+* JWT (HS256/384/512, EdDSA): :func:`jwt_sign`, :func:`jwt_verify` (explicit allow-list, typed
+  keys, canonical JSON so Python and TypeScript produce the same token bytes),
+  :func:`jwt_decode_unverified`.
 * Helpers: :func:`random_bytes`, :func:`b64url_encode` / :func:`b64url_decode` (no padding),
   :func:`hex_encode` / :func:`hex_decode`, :func:`constant_time_equal`.
 * Backends: ``LLM_INFRA_BACKEND=pure|native|auto`` (default ``auto``) and :func:`backends`. SHA-2
@@ -97,3 +100,25 @@ __all__ += [
     "verify_password",
 ]
 # --- end of the asymmetric half -------------------------------------------------------------------
+
+# --- JWT: HS256/384/512 and EdDSA compact tokens (branch jwt) -------------------------------------
+from ._jwt import (  # noqa: E402 - sections per branch, merge-friendly
+    JWT_ALGORITHMS,
+    MAX_TOKEN_LENGTH,
+    DecodedJwt,
+    JwtAlgorithm,
+    jwt_decode_unverified,
+    jwt_sign,
+    jwt_verify,
+)
+
+__all__ += [
+    "JWT_ALGORITHMS",
+    "MAX_TOKEN_LENGTH",
+    "DecodedJwt",
+    "JwtAlgorithm",
+    "jwt_decode_unverified",
+    "jwt_sign",
+    "jwt_verify",
+]
+# --- end of JWT -----------------------------------------------------------------------------------

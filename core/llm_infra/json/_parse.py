@@ -58,9 +58,10 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
     try:
         value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
+        msg, pos = _same_in_every_version(text, exc)
+        line, column = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
         raise InfraError.serialization(
-            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
-            line=exc.lineno, column=exc.colno, position=exc.pos,
+            f"invalid JSON at line {line} column {column}: {msg}", line=line, column=column, position=pos,
         ) from None
     except RecursionError:  # not reachable after _check_depth; kept so no RecursionError can escape
         raise InfraError.validation(f"JSON text nested deeper than {MAX_DEPTH} levels", max_depth=MAX_DEPTH) from None
@@ -73,6 +74,22 @@ def parse(text: str | bytes | bytearray) -> JSONValue:
                 f"invalid JSON: lone UTF-16 surrogate in the string at {where or '(root)'}", path=where
             )
     return value  # type: ignore[no-any-return]
+
+
+def _same_in_every_version(text: str, exc: json.JSONDecodeError) -> tuple[str, int]:
+    """The error message and position CPython < 3.13 (and the TypeScript parser) report.
+
+    CPython 3.13 reports a trailing comma at the comma ("Illegal trailing comma before end of
+    object"); earlier versions, like the TypeScript ``parse``, at the closing bracket after it.
+    """
+    if not exc.msg.startswith("Illegal trailing comma before end of"):
+        return exc.msg, exc.pos
+    pos = exc.pos + 1
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    if exc.msg.endswith("object"):
+        return "Expecting property name enclosed in double quotes", pos
+    return "Expecting value", pos
 
 
 def _check_depth(text: str) -> None:

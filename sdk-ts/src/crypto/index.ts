@@ -7,6 +7,8 @@
  * - MACs: {@link hmacDigest}, {@link hmacVerify} (constant-time) with SHA-256/384/512.
  * - AEAD: {@link AESGCM} (`encrypt(nonce, data, associatedData)` / `decrypt`, any nonce length),
  *   {@link seal} / {@link open} (random 96-bit nonce, `nonce ‖ ciphertext ‖ tag`).
+ * - JWT (HS256/384/512, EdDSA): {@link jwtSign}, {@link jwtVerify} (explicit allow-list, typed keys,
+ *   canonical JSON: the same token bytes as Python), {@link jwtDecodeUnverified}.
  * - Helpers: {@link randomBytes}, {@link b64urlEncode} / {@link b64urlDecode} (no padding),
  *   {@link hexEncode} / {@link hexDecode}, {@link constantTimeEqual}.
  *
@@ -69,3 +71,16 @@ export {
   type PasswordHashOptions,
 } from "./password.js";
 // --- end of the asymmetric half -------------------------------------------------------------------
+// --- JWT: HS256/384/512 and EdDSA compact tokens (branch jwt) -------------------------------------
+export {
+  JWT_ALGORITHMS,
+  MAX_TOKEN_LENGTH,
+  jwtDecodeUnverified,
+  jwtSign,
+  jwtVerify,
+  type DecodedJwt,
+  type JwtAlgorithm,
+  type JwtSignOptions,
+  type JwtVerifyOptions,
+} from "./jwt.js";
+// --- end of JWT -----------------------------------------------------------------------------------

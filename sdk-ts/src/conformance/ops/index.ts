@@ -2,6 +2,7 @@
 import type { Handler } from "../registry.js";
 import { cryptoSymOps } from "./crypto-sym.js";
 import { cryptoAsymOps } from "./crypto-asym.js";
+import { cryptoJwtOps } from "./crypto-jwt.js";
 import { errorsOps } from "./errors.js";
 import { idsOps } from "./ids.js";
 import { jsonOps } from "./json.js";
@@ -10,6 +11,7 @@ export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
   ...cryptoSymOps,
   ...cryptoAsymOps,
+  ...cryptoJwtOps,
   ...idsOps,
   ...jsonOps,
 });
