@@ -15,7 +15,7 @@ import re
 from llm_infra._json_types import JSONObject, JSONValue
 from llm_infra.errors import InfraError
 
-__all__ = ["bytes_of", "bytes_of_hex", "integer", "iso_of_ms", "obj", "optional", "utf8"]
+__all__ = ["bytes_of", "bytes_of_hex", "document_of", "integer", "iso_of_ms", "obj", "optional", "utf8"]
 
 _SPACE = re.compile(r"\s+")
 _NOT_HEX = re.compile(r"[^0-9a-fA-F]")
@@ -91,3 +91,15 @@ def obj(value: JSONValue, field: str) -> JSONObject:
     if not isinstance(value, dict):
         raise InfraError.validation(f"{field} must be a JSON object", field=field)
     return value
+
+
+def document_of(text: JSONValue, field: str) -> JSONValue:
+    """A JSON document typed into a field, parsed by the library's strict parser
+    (``llm_infra.json.parse``: duplicate keys, NaN and lone surrogates are errors); its error is
+    prefixed with the field's name."""
+    from llm_infra.json import parse  # imported on first use, not at the page's start
+
+    try:
+        return parse("" if text is None else str(text))
+    except InfraError as exc:
+        raise InfraError(exc.kind, f"{field}: {exc.message}", context={"field": field, **exc.context}) from None

@@ -66,3 +66,16 @@ export function object(value: JsonValue | undefined, field: string): JsonObject 
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw InfraError.validation(`${field} must be a JSON object`, { field });
   return value;
 }
+
+/**
+ * A JSON document typed into a field, parsed by the library's strict parser (`parse`: duplicate keys,
+ * NaN and lone surrogates are errors); its error is prefixed with the field's name.
+ */
+export function documentOf(text: JsonValue | undefined, field: string, parse: (text: string) => JsonValue): JsonValue {
+  try {
+    return parse(String(text ?? ""));
+  } catch (e) {
+    if (!(e instanceof InfraError)) throw e;
+    throw new InfraError(e.kind, `${field}: ${e.message}`, { context: { field, ...e.context } });
+  }
+}
