@@ -26,7 +26,7 @@ from llm_infra.errors import InfraError
 # llm_infra.conformance (the runner and every op handler) is imported on the first vector run, not
 # here: the playground is usable as soon as the interpreter and the core are up.
 
-__all__ = ["TOOLS_PACKAGE", "call_tool", "case_outputs", "info", "run_vectors"]
+__all__ = ["TOOLS_PACKAGE", "call_tool", "case_outputs", "info", "js_text", "run_vectors"]
 
 #: The package the page installs the tools' Python files into.
 TOOLS_PACKAGE = "llm_infra_page_tools"
@@ -87,6 +87,58 @@ def run_vectors(files_json: str, runtime: str = "chromium-pyodide") -> str:
     return json.dumps(results)
 
 
+def _has_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    return isinstance(value, list) and any(_has_float(v) for v in value)
+
+
+def _js(value: object, indent: str, pad: str) -> str:
+    if isinstance(value, float):
+        from llm_infra.json import format_number  # only results with non-integer numbers need it
+
+        return format_number(value)
+    if isinstance(value, list) and value:
+        inner = pad + indent
+        return "[\n" + ",\n".join(inner + _js(v, indent, inner) for v in value) + "\n" + pad + "]"
+    if isinstance(value, dict) and value:
+        inner = pad + indent
+        items = (inner + json.dumps(k, ensure_ascii=False) + ": " + _js(v, indent, inner) for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def js_text(value: object) -> str:
+    """``value`` printed as JavaScript's ``JSON.stringify(value, null, 2)`` prints the same JSON value.
+
+    That is ``json.dumps(value, indent=2, ensure_ascii=False)`` except for floats, which JavaScript
+    prints as ECMAScript numbers (``1.0`` → ``1``, ``1e-07`` → ``1e-7``, ``1e+16`` →
+    ``10000000000000000``): the same JSON value then prints as the same bytes on both sides, and
+    what remains different (an integer beyond 2^53, a float where JavaScript has an integer) is a
+    real difference. Non-JSON values (NaN, a set) raise ``ValueError``/``TypeError``.
+
+        >>> print(js_text({"a": [1.0, 0.5, 1e-7], "b": {}}))
+        {
+          "a": [
+            1,
+            0.5,
+            1e-7
+          ],
+          "b": {}
+        }
+    """
+    if not _has_float(value):
+        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    if not isinstance(value, (dict, list, float)):
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    try:
+        return _js(value, "  ", "")
+    except InfraError as exc:  # NaN or an infinity
+        raise ValueError(exc.message) from None
+
+
 def call_tool(tool_id: str, input_json: str) -> str:
     """Run tool ``tool_id``'s Python side on the JSON input; the outcome as JSON text."""
     try:
@@ -96,7 +148,7 @@ def call_tool(tool_id: str, input_json: str) -> str:
     outcome = _outcome(module.run, json.loads(input_json))
     if outcome["ok"]:
         try:
-            text = json.dumps(outcome["value"], indent=2, ensure_ascii=False, allow_nan=False)
+            text = js_text(outcome["value"])
         except (TypeError, ValueError) as exc:
             return json.dumps({"ok": False, "crash": f"the result is not JSON: {exc}"})
         return json.dumps({"ok": True, "text": text})

@@ -163,7 +163,7 @@ export class Playground {
       const options = f.type === "choice" ? Object.keys(f.choices ?? {}) : (f.options ?? []);
       control = h("select", { id, name: f.name, "aria-describedby": described }, ...options.map((o) => h("option", { value: o }, o)));
     } else if (f.type === "textarea" || f.type === "json") {
-      control = h("textarea", { id, name: f.name, rows: "3", spellcheck: "false", autocomplete: "off", "aria-describedby": described });
+      control = h("textarea", { id, name: f.name, rows: String(f.rows ?? 3), spellcheck: "false", autocomplete: "off", "aria-describedby": described });
     } else {
       const list = f.options ? `${id}-list` : undefined;
       control = h("input", {
@@ -174,6 +174,6 @@ export class Playground {
     }
     control.value = f.value;
     els.set(f.name, control);
-    return h("div", { class: `field field-${f.type}` }, h("label", { for: id }, f.label), control, extra, help);
+    return h("div", { class: `field field-${f.type}${f.half ? " field-half" : ""}` }, h("label", { for: id }, f.label), control, extra, help);
   }
 }

@@ -44,6 +44,10 @@ export interface Field {
   readonly choices?: Readonly<Record<string, JsonValue>>;
   /** One line of help under the field. */
   readonly help?: string;
+  /** `textarea`/`json`: visible lines (default 3). */
+  readonly rows?: number;
+  /** `textarea`/`json`: half the form's width on wide screens, so two documents sit side by side (full width on narrow ones). */
+  readonly half?: boolean;
 }
 
 /** A playground tool: its form and its TypeScript implementation. */

@@ -27,7 +27,7 @@ from llm_infra._json_types import JSONValue
 from llm_infra.conformance import run_text
 from llm_infra.errors import ErrorKind, InfraError
 
-__all__ = ["PREFIX", "STATUS_OF_KIND", "Request", "Route", "handle", "route", "routes"]
+__all__ = ["PREFIX", "STATUS_OF_KIND", "Request", "Route", "handle", "js_json", "route", "routes"]
 
 #: Every Python route lives under this path prefix (the TypeScript worker forwards it here).
 PREFIX = "/py"
@@ -164,10 +164,40 @@ def _conformance(req: Request) -> JSONValue:
     return {"runtime": "workerd-pyodide", "results": results}
 
 
+def _has_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    return isinstance(value, list) and any(_has_float(v) for v in value)
+
+
+def js_json(value: object) -> str:
+    """``value`` as compact JSON printed the way ``JSON.stringify`` prints it.
+
+    ``json.dumps(separators=(",", ":"), ensure_ascii=False)``, except that floats are ECMAScript
+    numbers (``1.0`` → ``1``, ``1e-07`` → ``1e-7``): the TypeScript and Python routes then answer
+    with the same bytes for the same JSON value.
+
+        >>> js_json({"a": [1.0, 0.5, 1e-7, 2], "b": "ü"})
+        '{"a":[1,0.5,1e-7,2],"b":"ü"}'
+    """
+    if not _has_float(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if isinstance(value, float):
+        from llm_infra.json import format_number
+
+        return format_number(value)
+    if isinstance(value, list):
+        return "[" + ",".join(js_json(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + js_json(v) for k, v in value.items()) + "}"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _response(status: int, value: object) -> str:
     # compact, like JSON.stringify: the TypeScript and Python routes answer with the same bytes
-    body = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return json.dumps({"status": status, "body": body})
+    return json.dumps({"status": status, "body": js_json(value)})
 
 
 def handle(request_json: str) -> str:

@@ -150,3 +150,270 @@ def test_generated_config_embeds_only_built_files() -> None:
     entry = (REPO / "build" / "edge" / "gen" / "worker-entry.ts").read_text()
     for ident, ts, _ in tool_pairs(REPO / "edge" / "routes", need_both=False):
         assert ts is None or str(ts) in entry, ident
+
+
+# -- ids, crypto and json routes (TypeScript and their Python twins under /py) ----------------------
+
+def raw_post(worker: str, path: str, data: bytes) -> tuple[int, bytes]:
+    import urllib.request
+
+    req = urllib.request.Request(worker + path.lstrip("/"), data=data, method="POST",
+                                 headers={"content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=120) as res:
+            return res.status, res.read()
+    except HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def both(worker: str, method: str, path: str, body: Any = None) -> list[tuple[int, Any]]:
+    """The TypeScript route and its Python twin (``/py`` + path) on the same request."""
+    if method == "GET":
+        return [get(worker, prefix + path) for prefix in ("", "/py")]
+    return [http_json(method, worker + prefix.lstrip("/") + path.lstrip("/"), body, timeout=120)
+            for prefix in ("", "py/")]
+
+
+def assert_error(answer: tuple[int, Any], status: int, kind: str, **context: Any) -> InfraError:
+    code, body = answer
+    assert code == status, answer
+    err = InfraError.from_dict(body["error"])
+    assert err.kind.value == kind, answer
+    for k, v in context.items():
+        assert err.context.get(k) == v, (k, answer)
+    return err
+
+
+def test_new_routes_are_listed_on_both_sides(worker: str) -> None:
+    _, ts = get(worker, "/")
+    _, py = get(worker, "/py/")
+    ts_paths = {(r["method"], r["path"]) for r in ts["routes"]}
+    py_paths = {(r["method"], r["path"]) for r in py["routes"]}
+    twins = {("GET", p) for p in ("/id/ulid", "/id/uuid7", "/id/uuid4", "/id/nanoid", "/id/ulid/decode",
+                                  "/id/uuid/parse", "/id/snowflake/decode")}
+    twins |= {("POST", p) for p in ("/crypto/hash", "/jwt/sign", "/jwt/verify", "/json/diff", "/json/patch",
+                                   "/json/merge-patch", "/json/canonicalize", "/json/pointer")}
+    assert twins <= ts_paths
+    assert {(m, "/py" + p) for m, p in twins} | {("GET", "/py/ulid")} <= py_paths
+
+
+@pytest.mark.parametrize("path", ["/id/ulid", "/py/id/ulid", "/py/ulid"])
+def test_a_new_ulid_decodes_to_a_time_within_the_request(worker: str, path: str) -> None:
+    import math
+    import time
+
+    from llm_infra.ids import decode_ulid
+
+    get(worker, path)  # the first /py request starts Pyodide: time the second one
+    before = math.floor(time.time() * 1000)
+    status, body = get(worker, path)
+    after = math.ceil(time.time() * 1000)
+    assert status == 200, body
+    assert before <= decode_ulid(body["ulid"]).timestamp_ms <= after, (before, body, after)
+
+
+@pytest.mark.parametrize("prefix", ["", "/py"])
+def test_new_uuids_and_nanoids_are_well_formed(worker: str, prefix: str) -> None:
+    import math
+    import time
+
+    from llm_infra.ids import URL_ALPHABET, parse_uuid
+
+    before = math.floor(time.time() * 1000)
+    v7 = parse_uuid(get(worker, f"{prefix}/id/uuid7")[1]["uuid"])
+    after = math.ceil(time.time() * 1000)
+    assert v7.version == 7 and v7.variant == "rfc9562" and before <= v7.timestamp_ms <= after
+    uuids = {get(worker, f"{prefix}/id/uuid4")[1]["uuid"] for _ in range(3)}
+    assert len(uuids) == 3 and all(parse_uuid(u).version == 4 for u in uuids)
+    ids = [get(worker, f"{prefix}/id/nanoid")[1]["nanoid"] for _ in range(3)]
+    assert len(set(ids)) == 3 and all(len(i) == 21 and set(i) <= set(URL_ALPHABET) for i in ids)
+    status, body = get(worker, f"{prefix}/id/nanoid", size=12, alphabet="xyz")
+    assert status == 200 and len(body["nanoid"]) == 12 and set(body["nanoid"]) <= set("xyz")
+    assert_error(get(worker, f"{prefix}/id/nanoid", alphabet="aa"), 400, "validation", field="alphabet")
+
+
+def test_decode_routes_match_cpython(worker: str) -> None:
+    from llm_infra.ids import decode_snowflake, decode_ulid, parse_uuid
+
+    def iso(ms: int) -> str:
+        from datetime import UTC, datetime
+
+        return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    text = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
+    parts = decode_ulid(text)
+    want = {"timestamp_ms": parts.timestamp_ms, "time": iso(parts.timestamp_ms), "random": parts.random.hex()}
+    assert both(worker, "GET", f"/id/ulid/decode?ulid={text}") == [(200, want)] * 2
+    assert want["time"] == "2016-07-30T23:54:10.259Z"
+    status, body = get(worker, "/py/id/ulid/decode", ulid="7ZZZZZZZZZZZZZZZZZZZZZZZZZ")  # past year 9999
+    assert status == 200 and body["time"] == "+010889-08-02T05:31:50.655Z"
+    assert get(worker, "/id/ulid/decode", ulid="7ZZZZZZZZZZZZZZZZZZZZZZZZZ") == (status, body)
+    for text in ("017F22E2-79B0-7CC3-98C4-DC0C0C07398F", "c232ab00-9414-11ec-b3c8-9f6bdeced846",
+                 "919108f7-52d1-4320-9bac-f847db4148a8"):
+        u = parse_uuid(text)
+        want = {"uuid": str(u.uuid), "version": u.version, "variant": u.variant, "timestamp_ms": u.timestamp_ms,
+                "time": None if u.timestamp_ms is None else iso(u.timestamp_ms)}
+        assert both(worker, "GET", f"/id/uuid/parse?uuid={text}") == [(200, want)] * 2, text
+    s = decode_snowflake("1541815603606036480")
+    want = {"timestamp_ms": s.timestamp_ms, "time": iso(s.timestamp_ms), "datacenter_id": s.datacenter_id,
+            "worker_id": s.worker_id, "sequence": s.sequence}
+    assert both(worker, "GET", "/id/snowflake/decode?id=1541815603606036480") == [(200, want)] * 2
+
+
+def test_bad_ids_are_400_validation_naming_the_field(worker: str) -> None:
+    for answer in both(worker, "GET", "/id/ulid/decode?ulid=01ARZ3NDEKTSV4RRFFQ69G5FA!"):
+        err = assert_error(answer, 400, "validation", field="ulid", position=25)
+        assert "invalid Crockford base32 character" in err.message
+    for answer in both(worker, "GET", "/id/uuid/parse?uuid=not-a-uuid"):
+        assert_error(answer, 400, "validation")
+    for answer in both(worker, "GET", "/id/uuid/parse"):
+        assert_error(answer, 400, "validation", field="uuid")
+    for answer in both(worker, "GET", "/id/snowflake/decode?id=-5"):
+        assert_error(answer, 400, "validation")
+
+
+@pytest.mark.parametrize(("body", "alg", "digest_hex"), [
+    # RFC 4231 test case 1 (HMAC-SHA-256 and HMAC-SHA-512)
+    ({"alg": "sha256", "data": "Hi There", "key_hex": "0b" * 20}, "hmac-sha256",
+     "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+    ({"alg": "sha512", "data_hex": "4869205468657265", "key_hex": "0b" * 20}, "hmac-sha512",
+     "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f17"
+     "02e696c203a126854"),
+    # FIPS 180-2 "abc"
+    ({"alg": "sha384", "data": "abc"}, "sha384",
+     "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"),
+])
+def test_hash_route_gives_the_published_digests(worker: str, body: dict[str, Any], alg: str, digest_hex: str) -> None:
+    assert both(worker, "POST", "/crypto/hash", body) == [(200, {"alg": alg, "hex": digest_hex})] * 2
+
+
+def test_hash_route_blake3_matches_cpython_and_rejects_bad_input(worker: str) -> None:
+    from llm_infra.crypto import blake3_hash, blake3_keyed_hash
+
+    key = bytes(range(32))
+    assert both(worker, "POST", "/crypto/hash", {"alg": "blake3", "data": "hello"}) == [
+        (200, {"alg": "blake3", "hex": blake3_hash(b"hello").hex()})] * 2
+    assert both(worker, "POST", "/crypto/hash", {"alg": "blake3", "data": "hello", "key_hex": key.hex()}) == [
+        (200, {"alg": "blake3-keyed", "hex": blake3_keyed_hash(key, b"hello").hex()})] * 2
+    for answer in both(worker, "POST", "/crypto/hash", {"alg": "md5", "data": "x"}):
+        assert_error(answer, 400, "validation", field="alg")
+    for answer in both(worker, "POST", "/crypto/hash", {"alg": "sha256", "data_hex": "0g"}):
+        assert_error(answer, 400, "validation", field="data_hex")
+    for answer in both(worker, "POST", "/crypto/hash", {"alg": "blake3", "data": "x", "key_hex": "00"}):
+        assert_error(answer, 400, "crypto", field="key")
+
+
+SECRET = bytes(range(64))
+SEED = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")  # RFC 8032 test 1
+CLAIMS = {"sub": "ada", "aud": "api", "iss": "https://auth.example", "iat": 1700000000, "exp": 1700003600,
+          "scope": ["read", "write"], "ü": 1.5}
+
+
+@pytest.mark.parametrize("alg", ["HS256", "HS384", "HS512", "EdDSA"])
+def test_jwt_signed_by_the_python_core_verifies_in_both_routes_and_back(worker: str, alg: str) -> None:
+    from llm_infra.crypto import Ed25519PrivateKey, jwt_sign, jwt_verify
+
+    private = Ed25519PrivateKey.from_seed(SEED)
+    sign_key: Any = private if alg == "EdDSA" else SECRET
+    verify_key: Any = private.public_key() if alg == "EdDSA" else SECRET
+    verify_hex = private.public_key().public_bytes().hex() if alg == "EdDSA" else SECRET.hex()
+    token = jwt_sign(CLAIMS, sign_key, alg=alg, header={"kid": "k1"})
+    request = {"token": token, "algorithms": [alg], "key_hex": verify_hex, "audience": "api",
+               "issuer": "https://auth.example", "now": 1700000100}
+    assert both(worker, "POST", "/jwt/verify", request) == [(200, {"claims": CLAIMS})] * 2
+    # and the other way: tokens signed by each route verify in the CPython core, byte-identical to its own
+    secret_hex = SEED.hex() if alg == "EdDSA" else SECRET.hex()
+    signed = both(worker, "POST", "/jwt/sign", {"alg": alg, "key_hex": secret_hex, "claims": CLAIMS,
+                                                "header": {"kid": "k1"}})
+    for status, body in signed:
+        assert status == 200, body
+        assert body["token"] == token
+        assert jwt_verify(body["token"], verify_key, algorithms=[alg], audience="api", now=1700000100) == CLAIMS
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"now": 1800000000}, "expired"),
+    ({"audience": "billing"}, "audience"),
+    ({"issuer": "https://evil.example"}, "issuer"),
+    ({"algorithms": ["HS512"]}, "alg_not_allowed"),
+    ({"token": "a.b"}, "malformed"),
+    ({"flip": True}, "signature"),
+])
+def test_rejected_tokens_are_401_auth_with_the_reason_in_both(worker: str, change: dict[str, Any],
+                                                              reason: str) -> None:
+    from llm_infra.crypto import jwt_sign
+
+    token = jwt_sign(CLAIMS, SECRET, alg="HS256")
+    if change.pop("flip", False):
+        head, payload, sig = token.split(".")
+        token = f"{head}.{payload}.{sig[:10]}{'A' if sig[10] != 'A' else 'B'}{sig[11:]}"
+    request = {"token": token, "algorithms": ["HS256"], "key_hex": SECRET.hex(), "audience": "api",
+               "issuer": "https://auth.example", "now": 1700000100, **change}
+    answers = both(worker, "POST", "/jwt/verify", request)
+    for answer in answers:
+        assert_error(answer, 401, "auth", reason=reason)
+    assert answers[0] == answers[1]
+
+
+def test_jwt_routes_bad_input_is_400_validation(worker: str) -> None:
+    for answer in both(worker, "POST", "/jwt/verify", {"token": "x.y.z", "key_hex": SECRET.hex()}):
+        assert_error(answer, 400, "validation", field="algorithms")
+    for answer in both(worker, "POST", "/jwt/sign", {"alg": "HS256", "key_hex": "zz", "claims": {}}):
+        assert_error(answer, 400, "validation", field="key_hex")
+    for answer in both(worker, "POST", "/jwt/sign", {"alg": "none", "key_hex": SECRET.hex(), "claims": {}}):
+        assert_error(answer, 400, "validation")
+    for answer in both(worker, "POST", "/jwt/sign", {"alg": "HS256", "key_hex": SECRET.hex(), "claims": {"exp": "x"}}):
+        assert_error(answer, 400, "validation", field="claims.exp")
+
+
+def test_json_routes_match_cpython_with_the_same_bytes(worker: str) -> None:
+    from llm_infra.json import apply_patch, diff, merge_patch_apply, pointer_get
+
+    old = {"name": "api", "replicas": 2, "ports": [80], "ratio": 0.5, "env": {"LOG": "info", "DEBUG": True}}
+    new = {"name": "api", "replicas": 3, "ports": [443, 80], "ratio": 1e-7, "env": {"LOG": "debug"}}
+    answers = both(worker, "POST", "/json/diff", {"from": old, "to": new})
+    assert answers == [(200, {"patch": diff(old, new)})] * 2
+    assert apply_patch(old, answers[0][1]["patch"]) == new
+    patch = answers[0][1]["patch"]
+    assert both(worker, "POST", "/json/patch", {"document": old, "patch": patch}) == [(200, {"document": new})] * 2
+    merge = {"env": {"DEBUG": None}, "extra": [1]}
+    assert both(worker, "POST", "/json/merge-patch", {"document": old, "patch": merge}) == [
+        (200, {"document": merge_patch_apply(old, merge)})] * 2
+    assert both(worker, "POST", "/json/pointer", {"document": old, "pointer": "/env/LOG"}) == [
+        (200, {"value": pointer_get(old, "/env/LOG")})] * 2
+    # floats print as JSON.stringify prints them on both sides: the same bytes
+    body = json.dumps({"from": {"a": 1.0, "b": 0.1}, "to": {"a": 2.5, "b": 1e-7, "c": 1e21}}).encode()
+    ts, py = raw_post(worker, "/json/diff", body), raw_post(worker, "/py/json/diff", body)
+    assert ts == py and ts[0] == 200, (ts, py)
+    assert b'"b":1e-7' in ts[1] and b'"c":1e+21' in ts[1]  # json.dumps would print 1e-07
+
+
+def test_canonicalize_route_gives_rfc_8785_output(worker: str) -> None:
+    from llm_infra.json import canonicalize, parse
+
+    # RFC 8785 section 3.2.2's example input, and the output given there
+    text = ('{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], '
+            r'"string": "\u20ac$\u000F\u000aA' "'" r'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}')
+    expected = ('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],'
+                '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}')
+    assert canonicalize(parse(text)) == expected
+    ts, py = (raw_post(worker, path, text.encode()) for path in ("/json/canonicalize", "/py/json/canonicalize"))
+    assert ts == py, (ts, py)
+    assert ts[0] == 200 and json.loads(ts[1]) == {"canonical": expected}
+
+
+def test_json_routes_bad_input_is_4xx_with_the_kind(worker: str) -> None:
+    for path in ("/json/canonicalize", "/py/json/canonicalize"):
+        status, raw = raw_post(worker, path, b'{"a": 1, "a": 2}')
+        err = InfraError.from_dict(json.loads(raw)["error"])
+        assert status == 400 and err.kind.value == "serialization" and "duplicate key" in err.message, raw
+    removal = {"document": {"a": 1}, "patch": [{"op": "remove", "path": "/b"}]}
+    for answer in both(worker, "POST", "/json/patch", removal):
+        assert_error(answer, 404, "not_found", pointer="/b", index=0)
+    for answer in both(worker, "POST", "/json/patch", {"document": {"a": 1}, "patch": [{"op": "test", "path": "/a",
+                                                                                      "value": 2}]}):
+        assert_error(answer, 400, "validation", op="test")
+    for answer in both(worker, "POST", "/json/diff", {"from": 1}):
+        assert_error(answer, 400, "validation", field="to")
+    for answer in both(worker, "POST", "/json/pointer", {"document": {}, "pointer": "a"}):
+        assert_error(answer, 400, "validation", pointer="a")
