@@ -7,7 +7,7 @@ import { defineTool } from "../src/tool.js";
 
 export default defineTool({
   title: "JSON: diff (JSON Patch and Merge Patch)",
-  summary: "From one document to another: the RFC 6902 JSON Patch (diff), the RFC 7396 merge patch, and whether each turns the first into the second.",
+  summary: "From one document to another: the RFC 6902 JSON Patch (diff), the RFC 7396 merge patch (which cannot set a member to null), and whether each turns the first into the second.",
   fields: [
     { name: "from", label: "From (JSON)", type: "textarea", rows: 9, half: true, value: '{\n  "name": "api",\n  "replicas": 2,\n  "ports": [80],\n  "env": {"LOG": "info", "DEBUG": true}\n}' },
     { name: "to", label: "To (JSON)", type: "textarea", rows: 9, half: true, value: '{\n  "name": "api",\n  "replicas": 3,\n  "ports": [443, 80],\n  "env": {"LOG": "debug"}\n}' },

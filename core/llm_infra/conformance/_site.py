@@ -26,6 +26,7 @@ touching the page's code. The build is skipped when no input changed since the l
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -292,6 +293,11 @@ class SiteServer:
                 self.send_header("Cache-Control", "no-cache")
                 self.send_header("X-Content-Type-Options", "nosniff")
                 super().end_headers()
+
+            def handle(self) -> None:
+                # the browser went away mid-download (a reload, a closed tab): nothing to report
+                with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+                    super().handle()
 
             def list_directory(self, path: str | os.PathLike[str]) -> None:
                 self.send_error(404, "No such file")
