@@ -22,7 +22,7 @@ _META = set("\\.[](){}*+?|^$/")
 _CLASS_ESC = {"d": "0-9", "w": "A-Za-z0-9_", "s": " \\t\\n\\r\\x0c\\x0b"}
 _ESC = {"d": "[0-9]", "D": "[^0-9]", "w": "[A-Za-z0-9_]", "W": "[^A-Za-z0-9_]",
         "s": "[ \\t\\n\\r\\x0c\\x0b]", "S": "[^ \\t\\n\\r\\x0c\\x0b]", "n": "\\n", "r": "\\r", "t": "\\t"}
-_QUANT = re.compile(r"\{(\d+)(,(\d*))?\}")
+_QUANT = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")
 
 
 def _bad(pattern: str, pos: int, what: str) -> InfraError:
