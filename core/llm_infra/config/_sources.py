@@ -23,7 +23,7 @@ from .._json_types import JSONObject
 from ..errors import InfraError
 from ..json import FORBIDDEN_NAMES, MAX_DEPTH, clone, parse
 from ._env import env_document
-from ._text import MAX_SAFE_INTEGER, fmt_path, quote
+from ._text import MAX_SAFE_INTEGER, fmt_path, quote, unsafe_integer_literal
 
 __all__ = ["Source", "load_text", "to_config_document"]
 
@@ -73,6 +73,9 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
                 label, f"invalid JSON at line {line} column {column}: {exc.message[m.end():]}",
                 format="json", line=line, column=column,
             ) from None
+        big = unsafe_integer_literal(text)
+        if big is not None:
+            raise _fail(label, f"the integer {big[:40]} is beyond ±(2^53 - 1)", format="json")
         return to_config_document(doc, label, checked=True)
     if fmt == "toml":
         import tomllib

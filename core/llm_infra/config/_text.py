@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from ..json import canonicalize, path_format
+from ..json import canonicalize
 
-__all__ = ["MAX_SAFE_INTEGER", "REDACTED", "ascii_lower", "fmt_path", "fmt_value", "json_type", "quote"]
+__all__ = [
+    "MAX_SAFE_INTEGER", "REDACTED", "ascii_lower", "fmt_path", "fmt_value", "json_type", "quote", "unsafe_integer_literal",
+]
 
 #: Integers beyond this magnitude cannot be represented exactly in JavaScript; config refuses them.
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -55,5 +58,25 @@ def fmt_value(value: Any) -> str:
 
 
 def fmt_path(segments: tuple[str, ...] | list[str]) -> str:
-    """The dot path of ``segments`` (``"(root)"`` for the empty path)."""
-    return path_format(list(segments)) if segments else "(root)"
+    """The dot path of ``segments`` (``"(root)"`` for the empty path); reserved names are shown as they are."""
+    if not segments:
+        return "(root)"
+    return ".".join(s.replace("\\", "\\\\").replace(".", "\\.") for s in segments)
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+_LONG_DIGITS = re.compile(r"[0-9]{16}")
+
+
+def unsafe_integer_literal(text: str) -> str | None:
+    """The first integer literal (no fraction, no exponent) beyond ±(2^53 − 1) in JSON ``text``, or ``None``.
+
+    Decided on the text, so that Python (exact ``int``) and JavaScript (doubles) agree.
+    """
+    if not _LONG_DIGITS.search(text):
+        return None
+    for m in _NUMBER.finditer(_STRINGS.sub('""', text)):
+        if m.group(1) is None and m.group(2) is None and abs(int(m.group(0))) > MAX_SAFE_INTEGER:
+            return m.group(0)
+    return None

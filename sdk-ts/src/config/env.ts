@@ -6,20 +6,9 @@
 import type { JsonObject, JsonValue } from "../_internal/json-value.js";
 import { InfraError } from "../errors/index.js";
 import { FORBIDDEN_NAMES, parse } from "../json/index.js";
-import { asciiLower, isPlainObject, MAX_SAFE, quote } from "./text.js";
+import { asciiLower, isPlainObject, quote, unsafeIntegerLiteral } from "./text.js";
 
 const STARTS = new Set('-0123456789tfn"[{ \t\r\n');
-
-function hasUnsafeInt(value: JsonValue): boolean {
-  const stack: JsonValue[] = [value];
-  while (stack.length) {
-    const v = stack.pop() as JsonValue;
-    if (Array.isArray(v)) stack.push(...v);
-    else if (isPlainObject(v)) stack.push(...Object.values(v));
-    else if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) > MAX_SAFE) return true;
-  }
-  return false;
-}
 
 /**
  * The JSON value of `raw` when it is strict JSON text (and exact in every runtime), else `raw`.
@@ -40,7 +29,7 @@ export function coerceEnvValue(raw: string): JsonValue {
     if (e instanceof InfraError) return raw;
     throw e;
   }
-  if ((typeof value === "number" || typeof value === "object") && value !== null && hasUnsafeInt(value)) return raw;
+  if (unsafeIntegerLiteral(raw) !== null) return raw;
   return value;
 }
 

@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from "../_internal/json-value.js";
 import { InfraError } from "../errors/index.js";
 import { clone, FORBIDDEN_NAMES, MAX_DEPTH, parse } from "../json/index.js";
 import { parse as parseToml, TomlError } from "smol-toml";
-import { fmtPath, isPlainObject, MAX_SAFE, quote } from "./text.js";
+import { fmtPath, isPlainObject, quote, unsafeIntegerLiteral } from "./text.js";
 
 const JSON_POS = /^invalid JSON at line (\d+) column (\d+): /;
 
@@ -38,6 +38,8 @@ export function loadText(fmt: string, text: string, label: string): JsonObject {
       const column = Number(m[2]);
       throw fail(label, `invalid JSON at line ${line} column ${column}: ${e.message.slice(m[0].length)}`, { format: "json", line, column });
     }
+    const big = unsafeIntegerLiteral(text);
+    if (big !== null) throw fail(label, `the integer ${big.slice(0, 40)} is beyond ±(2^53 - 1)`, { format: "json" });
     return toConfigDocument(doc, label, true);
   }
   if (fmt === "toml") {
@@ -84,8 +86,8 @@ function check(value: unknown, label: string): void {
       }
       for (const [k, x] of Object.entries(v)) stack.push([x, [...p, k]]);
     } else if (typeof v === "number") {
+      // Integer magnitude is decided on the JSON text (unsafeIntegerLiteral); smol-toml refuses unsafe integers itself.
       if (!Number.isFinite(v)) throw fail(label, `number at ${fmtPath(p)} is not finite`, { path: fmtPath(p) });
-      if (Number.isInteger(v) && Math.abs(v) > MAX_SAFE) throw fail(label, `integer at ${fmtPath(p)} is beyond ±(2^53 - 1)`, { path: fmtPath(p) });
     } else if (typeof v === "bigint") {
       throw fail(label, `integer at ${fmtPath(p)} is beyond ±(2^53 - 1)`, { path: fmtPath(p) });
     } else if (v !== null && typeof v !== "string" && typeof v !== "boolean") {

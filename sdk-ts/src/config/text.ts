@@ -1,6 +1,6 @@
 /** Shared helpers: quoting, type names and value formatting identical to Python's `llm_infra.config._text`. */
 import type { JsonValue } from "../_internal/json-value.js";
-import { canonicalize, pathFormat } from "../json/index.js";
+import { canonicalize } from "../json/index.js";
 
 /** Integers beyond this magnitude are refused (Python holds them exactly, JavaScript cannot). */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -34,7 +34,19 @@ export function fmtValue(value: unknown): string {
 }
 
 export function fmtPath(segments: readonly string[]): string {
-  return segments.length ? pathFormat(segments) : "(root)";
+  return segments.length ? segments.map((s) => s.replaceAll("\\", "\\\\").replaceAll(".", "\\.")).join(".") : "(root)";
+}
+
+const STRINGS = /"(?:[^"\\]|\\.)*"/g;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+
+/** The first integer literal (no fraction, no exponent) beyond ±(2^53 − 1) in JSON `text`, or `null` (as Python decides it). */
+export function unsafeIntegerLiteral(text: string): string | null {
+  if (!/[0-9]{16}/.test(text)) return null;
+  for (const m of text.replace(STRINGS, '""').matchAll(NUMBER)) {
+    if (m[1] === undefined && m[2] === undefined && BigInt(m[0]) > BigInt(MAX_SAFE) || (m[1] === undefined && m[2] === undefined && -BigInt(m[0]) > BigInt(MAX_SAFE))) return m[0];
+  }
+  return null;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, JsonValue> {
