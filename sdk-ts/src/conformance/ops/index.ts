@@ -1,5 +1,6 @@
 /** Built-in vector ops of the TypeScript SDK, one file per module. */
 import type { Handler } from "../registry.js";
+import { configOps } from "./config.js";
 import { cryptoSymOps } from "./crypto-sym.js";
 import { cryptoAsymOps } from "./crypto-asym.js";
 import { cryptoJwtOps } from "./crypto-jwt.js";
@@ -9,6 +10,7 @@ import { jsonOps } from "./json.js";
 
 export const BUILTIN_OPS: Readonly<Record<string, Handler>> = Object.freeze({
   ...errorsOps,
+  ...configOps,
   ...cryptoSymOps,
   ...cryptoAsymOps,
   ...cryptoJwtOps,
