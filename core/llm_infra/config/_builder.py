@@ -40,13 +40,17 @@ class ConfigBuilder:
 
     # -- sources -------------------------------------------------------------------------------
 
-    def _add(self, kind: str, label: str, load: Callable[[], JSONObject | None], priority: float | None) -> ConfigBuilder:
+    def _add(
+        self, kind: str, label: str, load: Callable[[], JSONObject | None], priority: float | None
+    ) -> ConfigBuilder:
         if priority is not None and (isinstance(priority, bool) or not isinstance(priority, (int, float))):
             raise InfraError.config(f"source {quote(label)}: priority must be a number", field="priority")
         self._sources.append(Source(kind, label, load, float(priority or 0), len(self._sources)))
         return self
 
-    def add_memory(self, data: Mapping[str, Any], *, label: str = "memory", priority: float | None = None) -> ConfigBuilder:
+    def add_memory(
+        self, data: Mapping[str, Any], *, label: str = "memory", priority: float | None = None
+    ) -> ConfigBuilder:
         """An in-memory mapping (copied and checked now; ``None`` members delete lower values)."""
         doc = to_config_document(data, label)
         return self._add("memory", label, lambda: doc, priority)
@@ -68,14 +72,28 @@ class ConfigBuilder:
         """YAML text (needs PyYAML; ``safe_load``). Python only."""
         return self._add("yaml", label, lambda: load_text("yaml", text, label), priority)
 
-    def add_file(self, path: str | os.PathLike[str], *, format: str | None = None, required: bool = True,
-                 label: str | None = None, priority: float | None = None) -> ConfigBuilder:
+    def add_file(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        required: bool = True,
+        label: str | None = None,
+        priority: float | None = None,
+    ) -> ConfigBuilder:
         """A JSON/TOML/YAML file (format from the suffix unless given); a missing optional file is skipped."""
         name, load = file_loader(path, format, required)
         return self._add("file", label or name, load, priority)
 
-    def add_env(self, prefix: str = "", *, separator: str = "__", vars: Mapping[str, str] | None = None,
-                label: str | None = None, priority: float | None = None) -> ConfigBuilder:
+    def add_env(
+        self,
+        prefix: str = "",
+        *,
+        separator: str = "__",
+        vars: Mapping[str, str] | None = None,
+        label: str | None = None,
+        priority: float | None = None,
+    ) -> ConfigBuilder:
         """Environment variables ``prefix`` + ``A__B`` → ``a.b`` (``os.environ`` unless ``vars``)."""
         the_label = label or f"env:{prefix}"
         snapshot = None if vars is None else dict(vars)
@@ -83,7 +101,9 @@ class ConfigBuilder:
 
     # -- rules ---------------------------------------------------------------------------------
 
-    def _rule(self, rule: str, path: str, params: dict[str, Any], predicate: Any = None, message: str = "") -> ConfigBuilder:
+    def _rule(
+        self, rule: str, path: str, params: dict[str, Any], predicate: Any = None, message: str = ""
+    ) -> ConfigBuilder:
         self._rules.append(make_rule(rule, path, params, len(self._rules), predicate, message))
         return self
 
@@ -113,7 +133,9 @@ class ConfigBuilder:
         """A value JSON-equal to one of ``values`` (rule name ``enum``)."""
         return self._rule("enum", path, {"values": list(values)})
 
-    def check(self, path: str, predicate: Callable[[Any], bool], message: str = "failed a custom check") -> ConfigBuilder:
+    def check(
+        self, path: str, predicate: Callable[[Any], bool], message: str = "failed a custom check"
+    ) -> ConfigBuilder:
         """A custom predicate on the value (skipped when missing); ``message`` is the violation's text."""
         return self._rule("custom", path, {}, predicate, message)
 
@@ -148,12 +170,12 @@ class ConfigBuilder:
 def load_with_env(path: str | os.PathLike[str], prefix: str, *, separator: str = "__", required: bool = True) -> Config:
     """The config of one file overlaid by the environment variables starting with ``prefix``.
 
-        >>> import os, tempfile
-        >>> with tempfile.TemporaryDirectory() as d:
-        ...     p = os.path.join(d, "app.toml")
-        ...     _ = open(p, "w").write("[server]\\nport = 80\\n")
-        ...     os.environ["DOCTEST_SERVER__PORT"] = "8080"
-        ...     load_with_env(p, "DOCTEST_").get_int("server.port")
-        8080
+    >>> import os, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = os.path.join(d, "app.toml")
+    ...     _ = open(p, "w").write("[server]\\nport = 80\\n")
+    ...     os.environ["DOCTEST_SERVER__PORT"] = "8080"
+    ...     load_with_env(p, "DOCTEST_").get_int("server.port")
+    8080
     """
     return ConfigBuilder().add_file(path, required=required).add_env(prefix, separator=separator).build()

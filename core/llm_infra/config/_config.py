@@ -100,7 +100,8 @@ def parse_duration(value: object, path: str = "value") -> int:
             m = _DURATION_PART.match(text, pos)
             if m is None:
                 raise InfraError.config(
-                    f"config value {quote(path)} is not a duration: {quote(value)} (use e.g. 1h30m, 250ms, 30s, 2m, 1d)",
+                    f"config value {quote(path)} is not a duration: {quote(value)} "
+                    "(use e.g. 1h30m, 250ms, 30s, 2m, 1d)",
                     path=path,
                 )
             whole, frac, unit = m.group(1), m.group(2) or "", m.group(3)
@@ -119,13 +120,13 @@ def parse_duration(value: object, path: str = "value") -> int:
 class Config:
     """A resolved configuration: read values by dot path, typed, explained and redacted.
 
-        >>> from llm_infra.config import ConfigBuilder
-        >>> cfg = (ConfigBuilder().add_defaults({"db": {"port": 5432, "password": "x"}})
-        ...        .add_env(prefix="APP_", vars={"APP_DB__PORT": "6543", "APP_DEBUG": "yes"}).build())
-        >>> cfg.get_int("db.port"), cfg.get_bool("debug"), cfg.explain("db.port")
-        (6543, True, 'env:APP_')
-        >>> cfg.to_dict(redact=True)
-        {'db': {'port': 6543, 'password': '***'}, 'debug': 'yes'}
+    >>> from llm_infra.config import ConfigBuilder
+    >>> cfg = (ConfigBuilder().add_defaults({"db": {"port": 5432, "password": "x"}})
+    ...        .add_env(prefix="APP_", vars={"APP_DB__PORT": "6543", "APP_DEBUG": "yes"}).build())
+    >>> cfg.get_int("db.port"), cfg.get_bool("debug"), cfg.explain("db.port")
+    (6543, True, 'env:APP_')
+    >>> cfg.to_dict(redact=True)
+    {'db': {'port': 6543, 'password': '***'}, 'debug': 'yes'}
     """
 
     __slots__ = ("_data", "_labels", "_origins", "_secrets")
@@ -254,8 +255,9 @@ class Config:
         tokens = tuple(path_parse(path))
         value = self._value(path, _MISSING)
         if type(value) is not dict:
-            raise InfraError.config(f"config value {quote(path)} is not a section (an object), got {json_type(value)}",
-                                    path=path)
+            raise InfraError.config(
+                f"config value {quote(path)} is not a section (an object), got {json_type(value)}", path=path
+            )
         n = len(tokens)
         origins = {p[n:]: i for p, i in self._origins.items() if p[:n] == tokens and len(p) > n}
         return Config(value, origins, self._labels, self._secrets)
@@ -296,7 +298,7 @@ class Config:
 
     def to_dict(self, *, redact: bool = False) -> JSONObject:
         """A deep copy of the whole configuration; ``redact=True`` replaces secrets by ``***``."""
-        return self._secrets.redact(self._data) if redact else copy.deepcopy(self._data)  # type: ignore[no-any-return]
+        return self._secrets.redact(self._data) if redact else copy.deepcopy(self._data)
 
     def __repr__(self) -> str:
         return f"Config({self._secrets.redact(self._data)!r})"
@@ -331,9 +333,13 @@ def _fields(cls: type) -> list[tuple[str, Any, bool]] | None:
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         return [
-            (f.name, hints.get(f.name, Any),
-             f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING)
-            for f in dataclasses.fields(cls) if f.init
+            (
+                f.name,
+                hints.get(f.name, Any),
+                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(cls)
+            if f.init
         ]
     names = getattr(cls, "__struct_fields__", None)
     if isinstance(names, tuple):
@@ -349,8 +355,9 @@ def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject],
 
     def fail(want: str) -> None:
         shown = REDACTED if secrets.path(path) else _show(value)
-        problems.append({"path": where, "rule": "type",
-                         "message": f"{where}: must be {want}, got {json_type(value)} {shown}"})
+        problems.append(
+            {"path": where, "rule": "type", "message": f"{where}: must be {want}, got {json_type(value)} {shown}"}
+        )
 
     if hint is Any or hint is object:
         return copy.deepcopy(value)
@@ -382,7 +389,9 @@ def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject],
             if len(args) != len(value):
                 fail(f"an array of {len(args)} items")
                 return None
-            return tuple(_convert(v, a, [*path, str(i)], problems, secrets) for i, (v, a) in enumerate(zip(args, value)))
+            return tuple(
+                _convert(v, a, [*path, str(i)], problems, secrets) for i, (v, a) in enumerate(zip(args, value, strict=True))  # noqa: E501
+            )
         items = [_convert(v, item, [*path, str(i)], problems, secrets) for i, v in enumerate(value)]
         return tuple(items) if origin is tuple or hint is tuple else items
     if origin in (dict, Mapping) or hint is dict:
@@ -429,7 +438,10 @@ def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject],
 
 
 _SCALARS: dict[Any, Any] = {
-    bool: Config.get_bool, int: Config.get_int, float: Config.get_float, str: Config.get_str,
+    bool: Config.get_bool,
+    int: Config.get_int,
+    float: Config.get_float,
+    str: Config.get_str,
     datetime.timedelta: lambda c, p: datetime.timedelta(milliseconds=c.get_duration(p)),
 }
 _WANT = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", datetime.timedelta: "a duration"}

@@ -81,7 +81,7 @@ def env_document(variables: Mapping[str, str], prefix: str, separator: str) -> J
                 f"environment variable {quote(name)}: the value must be a string, got {type(raw).__name__}",
                 variable=name,
             )
-        segments = [ascii_lower(s) for s in name[len(prefix):].split(separator)]
+        segments = [ascii_lower(s) for s in name[len(prefix) :].split(separator)]
         if "" in segments:
             raise InfraError.config(
                 f"environment variable {quote(name)}: empty name segment after prefix {quote(prefix)} "

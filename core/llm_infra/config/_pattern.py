@@ -20,8 +20,17 @@ __all__ = ["compile_portable", "translate"]
 
 _META = set("\\.[](){}*+?|^$/")
 _CLASS_ESC = {"d": "0-9", "w": "A-Za-z0-9_", "s": " \\t\\n\\r\\x0c\\x0b"}
-_ESC = {"d": "[0-9]", "D": "[^0-9]", "w": "[A-Za-z0-9_]", "W": "[^A-Za-z0-9_]",
-        "s": "[ \\t\\n\\r\\x0c\\x0b]", "S": "[^ \\t\\n\\r\\x0c\\x0b]", "n": "\\n", "r": "\\r", "t": "\\t"}
+_ESC = {
+    "d": "[0-9]",
+    "D": "[^0-9]",
+    "w": "[A-Za-z0-9_]",
+    "W": "[^A-Za-z0-9_]",
+    "s": "[ \\t\\n\\r\\x0c\\x0b]",
+    "S": "[^ \\t\\n\\r\\x0c\\x0b]",
+    "n": "\\n",
+    "r": "\\r",
+    "t": "\\t",
+}
 _QUANT = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")
 
 
@@ -92,7 +101,7 @@ def translate(pattern: str) -> str:
                     else:
                         raise _bad(pattern, j, f"the escape \\{e} in a class")
                     j += 2
-                elif d == "[" or d == "]":
+                elif d in {"[", "]"}:
                     raise _bad(pattern, j, f"an unescaped {d!r} in a class")
                 elif j + 2 < end and pattern[j + 1] == "-" and pattern[j + 2] not in "]\\[":
                     lo, hi = d, pattern[j + 2]

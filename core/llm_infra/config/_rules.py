@@ -34,8 +34,13 @@ __all__ = ["TYPES", "Rule", "Violation", "check_rules", "rule_from_json", "viola
 #: The type names the ``type`` rule accepts.
 TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
 _KEYS = {
-    "required": set(), "type": {"type"}, "range": {"min", "max"}, "length": {"min", "max"},
-    "pattern": {"pattern"}, "enum": {"values"}, "one_of": {"values"},
+    "required": set(),
+    "type": {"type"},
+    "range": {"min", "max"},
+    "length": {"min", "max"},
+    "pattern": {"pattern"},
+    "enum": {"values"},
+    "one_of": {"values"},
 }
 _MISSING = object()
 
@@ -63,8 +68,14 @@ def _where(index: int, rule: str, path: str) -> str:
     return f"rules[{index}] ({rule} on {quote(path)})"
 
 
-def make_rule(rule: str, path: str, params: dict[str, Any], index: int,
-              predicate: Callable[[Any], bool] | None = None, message: str = "") -> Rule:
+def make_rule(
+    rule: str,
+    path: str,
+    params: dict[str, Any],
+    index: int,
+    predicate: Callable[[Any], bool] | None = None,
+    message: str = "",
+) -> Rule:
     """A checked :class:`Rule` (``index`` only names it in errors)."""
     if not isinstance(path, str):
         raise InfraError.config(f"rules[{index}]: path must be a string", field=f"rules[{index}].path")
@@ -126,8 +137,9 @@ def rule_from_json(spec: object, index: int) -> Rule:
         )
     extra = sorted(set(spec) - {"rule", "path"} - _KEYS[rule])
     if extra:
-        raise InfraError.config(f"rules[{index}]: unknown key {quote(extra[0])} for rule {rule}",
-                                field=f"rules[{index}].{extra[0]}")
+        raise InfraError.config(
+            f"rules[{index}]: unknown key {quote(extra[0])} for rule {rule}", field=f"rules[{index}].{extra[0]}"
+        )
     return make_rule(rule, path, spec, index)  # type: ignore[arg-type]
 
 

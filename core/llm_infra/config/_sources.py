@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._json_types import JSONObject
-from ..errors import InfraError
+from ..errors import ErrorKind, InfraError
 from ..json import FORBIDDEN_NAMES, MAX_DEPTH, clone, parse
 from ._env import env_document
 from ._text import MAX_SAFE_INTEGER, fmt_path, quote, unsafe_integer_literal
@@ -48,7 +48,9 @@ class Source:
 
 
 def _fail(label: str, problem: str, **context: object) -> InfraError:
-    return InfraError.config(f"config source {quote(label)}: {problem}", source=label, **context)
+    return InfraError(
+        ErrorKind.CONFIG, f"config source {quote(label)}: {problem}", context={"source": label, **context}
+    )
 
 
 def _end_position(text: str) -> tuple[int, int]:
@@ -70,8 +72,11 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
                 raise _fail(label, f"invalid JSON: {detail}", format="json") from None
             line, column = int(m.group(1)), int(m.group(2))
             raise _fail(
-                label, f"invalid JSON at line {line} column {column}: {exc.message[m.end():]}",
-                format="json", line=line, column=column,
+                label,
+                f"invalid JSON at line {line} column {column}: {exc.message[m.end() :]}",
+                format="json",
+                line=line,
+                column=column,
             ) from None
         big = unsafe_integer_literal(text)
         if big is not None:
@@ -99,7 +104,7 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
         return to_config_document(data, label)
     if fmt == "yaml":
         try:
-            import yaml
+            import yaml  # type: ignore[import-untyped]
         except ImportError:
             raise _fail(label, "YAML needs the PyYAML package, which is not installed", format="yaml") from None
         try:
@@ -110,8 +115,11 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
             if mark is not None:
                 line, column = mark.line + 1, mark.column + 1
                 raise _fail(
-                    label, f"invalid YAML at line {line} column {column}: {problem}",
-                    format="yaml", line=line, column=column,
+                    label,
+                    f"invalid YAML at line {line} column {column}: {problem}",
+                    format="yaml",
+                    line=line,
+                    column=column,
                 ) from None
             raise _fail(label, f"invalid YAML: {problem}", format="yaml") from None
         return to_config_document({} if ydata is None else ydata, label)
@@ -175,8 +183,9 @@ def _check(value: object, label: str, path: list[str]) -> None:
             if not math.isfinite(v):
                 raise _fail(label, f"number at {fmt_path(p)} is not finite", path=fmt_path(p))
         elif isinstance(v, (datetime.date, datetime.time)):
-            raise _fail(label, f"date/time value at {fmt_path(p)} is not supported (quote it as a string)",
-                        path=fmt_path(p))
+            raise _fail(
+                label, f"date/time value at {fmt_path(p)} is not supported (quote it as a string)", path=fmt_path(p)
+            )
         else:
             raise _fail(label, f"value at {fmt_path(p)} is a {type(v).__name__}, not a JSON value", path=fmt_path(p))
 
@@ -193,7 +202,9 @@ def format_of(path: str) -> str:
     return fmt
 
 
-def file_loader(path: str | os.PathLike[str], fmt: str | None, required: bool) -> tuple[str, Callable[[], JSONObject | None]]:
+def file_loader(
+    path: str | os.PathLike[str], fmt: str | None, required: bool
+) -> tuple[str, Callable[[], JSONObject | None]]:
     """The label and the loader of a file source (the file is read only when the loader runs)."""
     name = os.fspath(path)
     the_fmt = fmt if fmt is not None else format_of(name)
@@ -216,7 +227,9 @@ def file_loader(path: str | os.PathLike[str], fmt: str | None, required: bool) -
     return name, load
 
 
-def env_loader(prefix: str, separator: str, variables: Mapping[str, str] | None, label: str) -> Callable[[], JSONObject]:
+def env_loader(
+    prefix: str, separator: str, variables: Mapping[str, str] | None, label: str
+) -> Callable[[], JSONObject]:
     """The loader of an env source: ``variables``, or ``os.environ`` read when the loader runs."""
 
     def load() -> JSONObject:

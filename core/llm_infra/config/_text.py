@@ -9,7 +9,14 @@ from typing import Any
 from ..json import canonicalize
 
 __all__ = [
-    "MAX_SAFE_INTEGER", "REDACTED", "ascii_lower", "fmt_path", "fmt_value", "json_type", "quote", "unsafe_integer_literal",
+    "MAX_SAFE_INTEGER",
+    "REDACTED",
+    "ascii_lower",
+    "fmt_path",
+    "fmt_value",
+    "json_type",
+    "quote",
+    "unsafe_integer_literal",
 ]
 
 #: Integers beyond this magnitude cannot be represented exactly in JavaScript; config refuses them.

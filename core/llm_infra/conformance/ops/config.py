@@ -42,8 +42,13 @@ def _build(inp: JSONObject) -> Config:
             variables: Any = s.get("vars")
             if not isinstance(variables, dict):
                 raise InfraError.validation(f"input.sources[{i}].vars must be an object", field=f"sources[{i}].vars")
-            b.add_env(s.get("prefix", ""), separator=s.get("separator", "__"), vars=variables,  # type: ignore[arg-type]
-                      label=label, priority=prio)
+            b.add_env(
+                s.get("prefix", ""),  # type: ignore[arg-type]
+                separator=s.get("separator", "__"),  # type: ignore[arg-type]
+                vars=variables,
+                label=label,
+                priority=prio,
+            )
         else:
             raise InfraError.validation(f"input.sources[{i}].type {t!r} is unknown", field=f"sources[{i}].type")
     rules = opt(inp, "rules")
@@ -70,8 +75,13 @@ def check(inp: JSONObject) -> JSONObject:
 
 
 _GETTERS = {
-    "any": Config.get, "int": Config.get_int, "float": Config.get_float, "bool": Config.get_bool,
-    "str": Config.get_str, "duration": Config.get_duration, "list": Config.get_list,
+    "any": Config.get,
+    "int": Config.get_int,
+    "float": Config.get_float,
+    "bool": Config.get_bool,
+    "str": Config.get_str,
+    "duration": Config.get_duration,
+    "list": Config.get_list,
 }
 
 
@@ -84,8 +94,8 @@ def get(inp: JSONObject) -> JSONObject:
         raise InfraError.validation(f"input.as must be one of {', '.join(_GETTERS)}", field="as")
     path = req_str(inp, "path")
     if "default" in inp:
-        return {"value": getter(cfg, path, inp["default"])}  # type: ignore[operator]
-    return {"value": getter(cfg, path)}  # type: ignore[operator]
+        return {"value": getter(cfg, path, inp["default"])}
+    return {"value": getter(cfg, path)}
 
 
 @register("config.explain")
