@@ -183,7 +183,11 @@ async function boot(): Promise<void> {
     // The suite is fetched and run once Python is up (or has failed): its 4.7 MB of vector files and
     // the seconds of CPU of its TypeScript half (Argon2, Ed25519, …) would otherwise compete with
     // downloading, compiling and starting the interpreter.
-    byId("parity-summary").textContent = "Waiting for Python to start, then running every vector in both runtimes…";
+    // Python may already have failed while the tools loaded: its message stays.
+    const summary = byId("parity-summary");
+    if (summary.dataset["verdict"] === "running") {
+      summary.textContent = "Waiting for Python to start, then running every vector in both runtimes…";
+    }
     await pythonReady.catch(() => undefined);
     const files = await Promise.all(manifest.vectors.map(async (v) => ({ file: v.name, text: await fetchText(v.file) })));
     void panel.run(files);

@@ -22,13 +22,14 @@ describe("web-standards only", () => {
   for (const file of files) {
     it(`${relative(SDK, file)} imports no Node built-ins`, () => {
       const text = readFileSync(file, "utf8");
-      const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)]
+      const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?<![.\w$])require\(\s*["']([^"']+)["']\s*\)/g)]
         .map((m) => m[1] ?? m[2] ?? m[3] ?? "");
       for (const spec of specifiers) {
         assert.ok(!spec.startsWith("node:"), `${spec} in ${file}`);
         assert.ok(!NODE_BUILTINS.includes(spec.split("/")[0]!), `${spec} in ${file}`);
       }
-      assert.ok(!/\brequire\(/.test(text), `require() in ${file}`);
+      // A CommonJS require("…") or createRequire, not a method of that name (ConfigBuilder.require).
+      assert.ok(!/(?<![.\w$])require\(\s*["'`]|\bcreateRequire\b/.test(text), `require() in ${file}`);
       assert.ok(!/\bprocess\.|\bBuffer\b|__dirname/.test(text), `Node global used in ${file}`);
     });
   }
