@@ -9,7 +9,7 @@ from typing import Any
 from .._json_types import JSONObject, JSONValue
 from ..errors import InfraError
 from ._config import DEFAULT_SECRET_KEYS, Config, SecretMatcher
-from ._merge import merge_layers
+from ._merge import merge_data, merge_layers
 from ._rules import Rule, check_rules, make_rule, rule_from_json, violations_error
 from ._sources import Source, env_loader, file_loader, load_text, to_config_document
 from ._text import quote
@@ -159,12 +159,12 @@ class ConfigBuilder:
             if doc is not None:
                 layers.append(doc)
                 labels.append(s.label)
-        data, origins = merge_layers(layers)
+        data = merge_data(layers)
         if self._rules:
             violations = check_rules(data, self._rules, self._secrets.path)
             if violations:
                 raise violations_error(violations)
-        return Config(data, origins, labels, self._secrets)
+        return Config(data, lambda: merge_layers(layers)[1], labels, self._secrets)
 
 
 def load_with_env(path: str | os.PathLike[str], prefix: str, *, separator: str = "__", required: bool = True) -> Config:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import datetime
@@ -10,7 +11,8 @@ import math
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._json_types import JSONObject, JSONValue
@@ -129,13 +131,22 @@ class Config:
     {'db': {'port': 6543, 'password': '***'}, 'debug': 'yes'}
     """
 
-    __slots__ = ("_data", "_labels", "_origins", "_secrets")
+    __slots__ = ("_data", "_labels", "_origin_map", "_secrets")
 
-    def __init__(self, data: JSONObject, origins: Origins, labels: Sequence[str], secrets: SecretMatcher) -> None:
+    def __init__(
+        self, data: JSONObject, origins: Origins | Callable[[], Origins], labels: Sequence[str], secrets: SecretMatcher
+    ) -> None:
         self._data = data
-        self._origins = origins
+        self._origin_map = origins
         self._labels = tuple(labels)
         self._secrets = secrets
+
+    @property
+    def _origins(self) -> Origins:
+        """Where each path came from (worked out on the first ``explain``: builds need not pay for it)."""
+        if callable(self._origin_map):
+            self._origin_map = self._origin_map()
+        return self._origin_map
 
     # -- access ------------------------------------------------------------------------------
 
@@ -328,8 +339,22 @@ class Config:
         return result  # type: ignore[no-any-return]
 
 
+_FIELDS: weakref.WeakKeyDictionary[type, list[tuple[str, Any, bool]] | None] = weakref.WeakKeyDictionary()
+
+
 def _fields(cls: type) -> list[tuple[str, Any, bool]] | None:
-    """``(name, annotation, has_default)`` of a dataclass or msgspec Struct, else ``None``."""
+    """``(name, annotation, has_default)`` of a dataclass or msgspec Struct, else ``None`` (cached per class)."""
+    try:
+        return _FIELDS[cls]
+    except (KeyError, TypeError):
+        pass
+    found = _read_fields(cls)
+    with contextlib.suppress(TypeError):  # not weak-referenceable: just do not cache
+        _FIELDS[cls] = found
+    return found
+
+
+def _read_fields(cls: type) -> list[tuple[str, Any, bool]] | None:
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         return [
@@ -351,6 +376,13 @@ def _fields(cls: type) -> list[tuple[str, Any, bool]] | None:
 
 
 def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject], secrets: SecretMatcher) -> Any:
+    # Fast path: a scalar that already has the field's type (the common case) needs no conversion.
+    t = type(value)
+    if t is hint and t in _EXACT:
+        return value
+    if hint is float and t is int:
+        return float(value)
+
     where = path_format(path) if path else "(root)"
 
     def fail(want: str) -> None:
@@ -444,4 +476,6 @@ _SCALARS: dict[Any, Any] = {
     str: Config.get_str,
     datetime.timedelta: lambda c, p: datetime.timedelta(milliseconds=c.get_duration(p)),
 }
+#: Field types whose values, when already of exactly that type, are taken as they are.
+_EXACT = frozenset({bool, int, float, str})
 _WANT = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", datetime.timedelta: "a duration"}

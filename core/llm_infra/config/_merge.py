@@ -18,10 +18,35 @@ from typing import Any
 
 from .._json_types import JSONObject
 
-__all__ = ["Origins", "merge_layers"]
+__all__ = ["Origins", "merge_data", "merge_layers"]
 
 #: Path (tuple of keys) → index of the layer that last wrote the value or object there.
 Origins = dict[tuple[str, ...], int]
+
+
+def merge_data(layers: Sequence[JSONObject]) -> JSONObject:
+    """The merged object of ``layers`` without origins: what ``build()`` needs (origins come lazily).
+
+    Same sharing rules as :func:`merge_layers`: arrays and scalars are shared with the layers,
+    objects never are.
+    """
+    result: dict[str, Any] = {}
+    for layer in layers:
+        _merge_values(result, layer)
+    return result
+
+
+def _merge_values(target: dict[str, Any], patch: dict[str, Any]) -> None:
+    for k, v in patch.items():
+        if v is None:
+            target.pop(k, None)
+        elif type(v) is dict:
+            cur = target.get(k)
+            if type(cur) is not dict:
+                cur = target[k] = {}
+            _merge_values(cur, v)
+        else:
+            target[k] = v
 
 
 def merge_layers(layers: Sequence[JSONObject]) -> tuple[JSONObject, Origins]:

@@ -163,17 +163,22 @@ def _length(v: str | list[Any]) -> int:
     return len(v)  # code points for str (no lone surrogates after strict parsing)
 
 
-def _bounds(rule: Rule, value: float, what: str) -> str | None:
+def _bounds(rule: Rule, value: float) -> str | None:
+    """Which bound ``value`` breaks, as the message's tail (``None``: within bounds)."""
     lo, hi = rule.params
     if lo is not None and value < lo:
-        return f"{what} is below the minimum {fmt_value(lo)}"
+        return f"is below the minimum {fmt_value(lo)}"
     if hi is not None and value > hi:
-        return f"{what} is above the maximum {fmt_value(hi)}"
+        return f"is above the maximum {fmt_value(hi)}"
     return None
 
 
 def check_rules(doc: JSONObject, rules: Sequence[Rule], is_secret: Callable[[Sequence[str]], bool]) -> list[Violation]:
-    """Every violation of ``rules`` in ``doc``, in declaration order."""
+    """Every violation of ``rules`` in ``doc``, in declaration order.
+
+    Messages (and the secret check that decides whether a value may be shown) are worked out
+    only for the rules that fail: a passing rule costs a lookup and a comparison.
+    """
     out: list[Violation] = []
     for rule in rules:
         value = _lookup(doc, rule.tokens)
@@ -181,7 +186,6 @@ def check_rules(doc: JSONObject, rules: Sequence[Rule], is_secret: Callable[[Seq
             if rule.rule == "required":
                 out.append({"path": rule.path, "rule": "required", "message": f"{rule.path}: is required but not set"})
             continue
-        shown = REDACTED if is_secret(rule.tokens) else None
         problem: str | None = None
         kind = rule.rule
         if kind == "type":
@@ -193,23 +197,30 @@ def check_rules(doc: JSONObject, rules: Sequence[Rule], is_secret: Callable[[Seq
             if not _number(value):
                 problem = f"must be a number to check its range, got {json_type(value)}"
             else:
-                problem = _bounds(rule, value, shown or fmt_value(value))
+                broken = _bounds(rule, value)
+                if broken is not None:
+                    shown = REDACTED if is_secret(rule.tokens) else fmt_value(value)
+                    problem = f"{shown} {broken}"
         elif kind == "length":
             if not isinstance(value, (str, list)):
                 problem = f"must be a string or an array to check its length, got {json_type(value)}"
             else:
-                problem = _bounds(rule, _length(value), f"length {_length(value)}")
+                broken = _bounds(rule, _length(value))
+                if broken is not None:
+                    problem = f"length {_length(value)} {broken}"
         elif kind == "pattern":
             if not isinstance(value, str):
                 problem = f"must be a string to match a pattern, got {json_type(value)}"
             else:
                 compiled: re.Pattern[str] = rule.params[1]
                 if compiled.fullmatch(value) is None:
-                    problem = f"{shown or quote(value)} does not match the pattern {quote(rule.params[0])}"
+                    shown = REDACTED if is_secret(rule.tokens) else quote(value)
+                    problem = f"{shown} does not match the pattern {quote(rule.params[0])}"
         elif kind == "enum":
             values: list[JSONValue] = rule.params[0]
             if not any(json_equal(value, v) for v in values):
-                problem = f"{shown or fmt_value(value)} is not one of {fmt_value(values)}"
+                shown = REDACTED if is_secret(rule.tokens) else fmt_value(value)
+                problem = f"{shown} is not one of {fmt_value(values)}"
         elif kind == "custom":
             assert rule.predicate is not None
             try:

@@ -101,7 +101,8 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
             raise _fail(
                 label, f"invalid TOML at line {line} column {column}: {detail}", format="toml", line=line, column=column
             ) from None
-        return to_config_document(data, label)
+        # tomllib builds fresh plain dicts/lists/scalars; _check refuses its datetimes and big ints.
+        return to_config_document(data, label, checked=True)
     if fmt == "yaml":
         try:
             import yaml  # type: ignore[import-untyped]
@@ -129,7 +130,8 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
 def to_config_document(value: object, label: str, *, checked: bool = False) -> JSONObject:
     """``value`` as an owned JSON object, or ``InfraError(config)`` naming the source and the path.
 
-    ``checked`` says ``value`` came from the strict JSON parser (already a fresh JSON value).
+    ``checked`` says ``value`` is already a fresh value of plain types (the strict JSON parser's or
+    tomllib's output): it is still checked, but not copied.
     """
     if not isinstance(value, dict):
         raise _fail(label, f"the top level must be an object (a table), got {_kind(value)}")

@@ -7,7 +7,7 @@ import type { JsonObject, JsonValue } from "../_internal/json-value.js";
 import { InfraError } from "../errors/index.js";
 import { clone, formatNumber, pathFormat, pathParse } from "../json/index.js";
 import { envDocument } from "./env.js";
-import { mergeLayers, type Origins, originKey, SEP } from "./merge.js";
+import { mergeData, mergeLayers, type Origins, originKey, SEP } from "./merge.js";
 import { checkRules, lookup, makeRule, MISSING, type Rule, ruleFromJSON, violationsError } from "./rules.js";
 import { loadText, toConfigDocument } from "./sources.js";
 import { asciiLower, fmtValue, isPlainObject, jsonType, MAX_SAFE, quote, REDACTED } from "./text.js";
@@ -119,12 +119,12 @@ const UNSET = Symbol("unset");
  */
 export class Config {
   readonly #data: JsonObject;
-  readonly #origins: Origins;
+  #origins: Origins | (() => Origins);
   readonly #labels: readonly string[];
   readonly #secrets: SecretMatcher;
 
-  /** @internal Built by {@link ConfigBuilder.build}. */
-  constructor(data: JsonObject, origins: Origins, labels: readonly string[], secrets: SecretMatcher) {
+  /** @internal Built by {@link ConfigBuilder.build}; `origins` may be computed on first use. */
+  constructor(data: JsonObject, origins: Origins | (() => Origins), labels: readonly string[], secrets: SecretMatcher) {
     this.#data = data;
     this.#origins = origins;
     this.#labels = labels;
@@ -138,6 +138,12 @@ export class Config {
       return UNSET;
     }
     return v;
+  }
+
+  /** Where each path came from (worked out on the first `explain`: builds need not pay for it). */
+  #originMap(): Origins {
+    if (typeof this.#origins === "function") this.#origins = this.#origins();
+    return this.#origins;
   }
 
   #secret(path: string): boolean {
@@ -223,7 +229,7 @@ export class Config {
     if (!isPlainObject(v)) throw InfraError.config(`config value ${quote(path)} is not a section (an object), got ${jsonType(v)}`, { path });
     const prefix = originKey(tokens);
     const origins: Origins = new Map();
-    for (const [k, i] of this.#origins) if (k.startsWith(prefix + SEP)) origins.set(k.slice(prefix.length), i);
+    for (const [k, i] of this.#originMap()) if (k.startsWith(prefix + SEP)) origins.set(k.slice(prefix.length), i);
     return new Config(v, origins, this.#labels, this.#secrets);
   }
 
@@ -233,7 +239,7 @@ export class Config {
     if (tokens.length === 0) throw InfraError.validation("explain needs a non-empty path", { field: "path" });
     if (lookup(this.#data, tokens) === MISSING) throw notSet(path);
     for (let i = tokens.length; i > 0; i--) {
-      const idx = this.#origins.get(originKey(tokens.slice(0, i)));
+      const idx = this.#originMap().get(originKey(tokens.slice(0, i)));
       if (idx !== undefined) return this.#labels[idx] as string;
     }
     throw InfraError.internal(`no origin recorded for ${quote(path)}`, { path });
@@ -246,7 +252,7 @@ export class Config {
       if (isPlainObject(v) && (Object.keys(v).length > 0 || p.length === 0)) {
         for (const [k, x] of Object.entries(v)) walk([...p, k], x);
       } else {
-        out[pathFormat(p)] = this.#labels[this.#origins.get(originKey(p)) as number] as string;
+        out[pathFormat(p)] = this.#labels[this.#originMap().get(originKey(p)) as number] as string;
       }
     };
     walk([], this.#data);
@@ -432,11 +438,11 @@ export class ConfigBuilder {
         labels.push(s.label);
       }
     }
-    const [data, origins] = mergeLayers(layers);
+    const data = mergeData(layers);
     if (this.#rules.length) {
       const violations = checkRules(data, this.#rules, (t) => this.#secrets.path(t));
       if (violations.length) throw violationsError(violations);
     }
-    return new Config(data, origins, labels, this.#secrets);
+    return new Config(data, () => mergeLayers(layers)[1], labels, this.#secrets);
   }
 }

@@ -42,6 +42,33 @@ function merge(target: JsonObject, patch: JsonObject, idx: number, prefix: strin
   }
 }
 
+function mergeValues(target: JsonObject, patch: JsonObject): void {
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) {
+      delete target[k];
+    } else if (isPlainObject(v)) {
+      let cur = Object.hasOwn(target, k) ? target[k] : undefined;
+      if (!isPlainObject(cur)) {
+        cur = {};
+        target[k] = cur;
+      }
+      mergeValues(cur as JsonObject, v);
+    } else {
+      target[k] = v;
+    }
+  }
+}
+
+/**
+ * The merged object of `layers` (lowest first), without origins: what `build()` needs. The result
+ * shares arrays and scalars with the layers (never objects), and must not be mutated in place.
+ */
+export function mergeData(layers: readonly JsonObject[]): JsonObject {
+  const result: JsonObject = {};
+  for (const layer of layers) mergeValues(result, layer);
+  return result;
+}
+
 /** The merged object of `layers` (lowest first) and the origin of every path in it. */
 export function mergeLayers(layers: readonly JsonObject[]): [JsonObject, Origins] {
   const result: JsonObject = {};

@@ -142,14 +142,18 @@ export function lookup(doc: JsonValue, tokens: readonly string[]): JsonValue | t
 }
 export { MISSING };
 
-function bounds(rule: Rule, value: number, what: string): string | null {
+/** Which bound `value` breaks, as the message's tail (`null`: within bounds). */
+function bounds(rule: Rule, value: number): string | null {
   const [lo, hi] = rule.params as [number | null, number | null];
-  if (lo !== null && value < lo) return `${what} is below the minimum ${fmtValue(lo)}`;
-  if (hi !== null && value > hi) return `${what} is above the maximum ${fmtValue(hi)}`;
+  if (lo !== null && value < lo) return `is below the minimum ${fmtValue(lo)}`;
+  if (hi !== null && value > hi) return `is above the maximum ${fmtValue(hi)}`;
   return null;
 }
 
-/** Every violation of `rules` in `doc`, in declaration order. */
+/**
+ * Every violation of `rules` in `doc`, in declaration order. Messages (and the secret check that
+ * decides whether a value may be shown) are worked out only for the rules that fail.
+ */
 export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (tokens: readonly string[]) => boolean): Violation[] {
   const out: Violation[] = [];
   for (const rule of rules) {
@@ -158,7 +162,7 @@ export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (t
       if (rule.rule === "required") out.push({ path: rule.path, rule: "required", message: `${rule.path}: is required but not set` });
       continue;
     }
-    const shown = isSecret(rule.tokens) ? REDACTED : null;
+    const shown = (): string | null => (isSecret(rule.tokens) ? REDACTED : null);
     let problem: string | null = null;
     switch (rule.rule) {
       case "type": {
@@ -169,23 +173,27 @@ export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (t
       }
       case "range":
         if (typeof value !== "number") problem = `must be a number to check its range, got ${jsonType(value)}`;
-        else problem = bounds(rule, value, shown ?? fmtValue(value));
+        else {
+          const broken = bounds(rule, value);
+          if (broken !== null) problem = `${shown() ?? fmtValue(value)} ${broken}`;
+        }
         break;
       case "length":
         if (typeof value !== "string" && !Array.isArray(value)) {
           problem = `must be a string or an array to check its length, got ${jsonType(value)}`;
         } else {
           const n = typeof value === "string" ? Array.from(value).length : value.length;
-          problem = bounds(rule, n, `length ${n}`);
+          const broken = bounds(rule, n);
+          if (broken !== null) problem = `length ${n} ${broken}`;
         }
         break;
       case "pattern":
         if (typeof value !== "string") problem = `must be a string to match a pattern, got ${jsonType(value)}`;
-        else if (!(rule.params[1] as RegExp).test(value)) problem = `${shown ?? quote(value)} does not match the pattern ${quote(rule.params[0] as string)}`;
+        else if (!(rule.params[1] as RegExp).test(value)) problem = `${shown() ?? quote(value)} does not match the pattern ${quote(rule.params[0] as string)}`;
         break;
       case "enum":
         if (!(rule.params[0] as JsonValue[]).some((v) => jsonEqual(value, v))) {
-          problem = `${shown ?? fmtValue(value)} is not one of ${fmtValue(rule.params[0])}`;
+          problem = `${shown() ?? fmtValue(value)} is not one of ${fmtValue(rule.params[0])}`;
         }
         break;
       case "custom": {

@@ -72,26 +72,37 @@ export function toConfigDocument(value: unknown, label: string, checked = false)
 }
 
 function check(value: unknown, label: string): void {
-  const stack: [unknown, string[]][] = [[value, []]];
-  while (stack.length) {
-    const [v, p] = stack.pop() as [unknown, string[]];
-    if (p.length > MAX_DEPTH) throw fail(label, `value nested deeper than ${MAX_DEPTH} levels at ${fmtPath(p.slice(0, MAX_DEPTH))}`);
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => stack.push([x, [...p, String(i)]]));
-    } else if (v instanceof Date) {
-      throw fail(label, `date/time value at ${fmtPath(p)} is not supported (quote it as a string)`, { path: fmtPath(p) });
-    } else if (typeof v === "object" && v !== null) {
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_NAMES.has(k)) throw fail(label, `member name ${quote(k)} is not allowed (at ${fmtPath([...p, k])})`);
-      }
-      for (const [k, x] of Object.entries(v)) stack.push([x, [...p, k]]);
-    } else if (typeof v === "number") {
+  // Depth-first with one shared path (copied only into an error message): no allocation per node.
+  const path: string[] = [];
+  const walk = (v: unknown): void => {
+    if (path.length > MAX_DEPTH) throw fail(label, `value nested deeper than ${MAX_DEPTH} levels at ${fmtPath(path.slice(0, MAX_DEPTH))}`);
+    if (typeof v === "string" || typeof v === "boolean" || v === null) return;
+    if (typeof v === "number") {
       // Integer magnitude is decided on the JSON text (unsafeIntegerLiteral); smol-toml refuses unsafe integers itself.
-      if (!Number.isFinite(v)) throw fail(label, `number at ${fmtPath(p)} is not finite`, { path: fmtPath(p) });
+      if (!Number.isFinite(v)) throw fail(label, `number at ${fmtPath(path)} is not finite`, { path: fmtPath(path) });
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i));
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v instanceof Date) {
+      throw fail(label, `date/time value at ${fmtPath(path)} is not supported (quote it as a string)`, { path: fmtPath(path) });
+    } else if (typeof v === "object") {
+      const keys = Object.keys(v);
+      for (const k of keys) {
+        if (FORBIDDEN_NAMES.has(k)) throw fail(label, `member name ${quote(k)} is not allowed (at ${fmtPath([...path, k])})`);
+      }
+      for (const k of keys) {
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
     } else if (typeof v === "bigint") {
-      throw fail(label, `integer at ${fmtPath(p)} is beyond ±(2^53 - 1)`, { path: fmtPath(p) });
-    } else if (v !== null && typeof v !== "string" && typeof v !== "boolean") {
-      throw fail(label, `value at ${fmtPath(p)} is a ${typeof v}, not a JSON value`, { path: fmtPath(p) });
+      throw fail(label, `integer at ${fmtPath(path)} is beyond ±(2^53 - 1)`, { path: fmtPath(path) });
+    } else {
+      throw fail(label, `value at ${fmtPath(path)} is a ${typeof v}, not a JSON value`, { path: fmtPath(path) });
     }
-  }
+  };
+  walk(value);
 }

@@ -12,7 +12,7 @@ export function quote(text: string): string {
 }
 
 export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : text;
 }
 
 export function jsonType(value: unknown): string {
