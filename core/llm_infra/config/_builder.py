@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -43,9 +44,17 @@ class ConfigBuilder:
     def _add(
         self, kind: str, label: str, load: Callable[[], JSONObject | None], priority: float | None
     ) -> ConfigBuilder:
-        if priority is not None and (isinstance(priority, bool) or not isinstance(priority, (int, float))):
-            raise InfraError.config(f"source {quote(label)}: priority must be a number", field="priority")
-        self._sources.append(Source(kind, label, load, float(priority or 0), len(self._sources)))
+        rank = 0.0
+        if priority is not None:
+            try:
+                if isinstance(priority, bool) or not isinstance(priority, (int, float)):
+                    raise TypeError
+                rank = float(priority)
+            except (TypeError, OverflowError):
+                rank = math.nan
+            if not math.isfinite(rank):
+                raise InfraError.config(f"source {quote(label)}: priority must be a finite number", field="priority")
+        self._sources.append(Source(kind, label, load, rank, len(self._sources)))
         return self
 
     def add_memory(
@@ -161,7 +170,7 @@ class ConfigBuilder:
                 labels.append(s.label)
         data = merge_data(layers)
         if self._rules:
-            violations = check_rules(data, self._rules, self._secrets.path)
+            violations = check_rules(data, self._rules, self._secrets.path, self._secrets.redact)
             if violations:
                 raise violations_error(violations)
         return Config(data, lambda: merge_layers(layers)[1], labels, self._secrets)

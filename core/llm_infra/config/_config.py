@@ -66,7 +66,7 @@ def _not_set(path: str) -> InfraError:
 
 
 def _bad_value(path: str, want: str, value: object, secret: bool) -> InfraError:
-    shown = REDACTED if secret else _show(value)
+    shown = REDACTED if secret else _show(value)  # callers pass the value with nested secrets redacted
     return InfraError.config(f"config value {quote(path)} must be {want}, got {json_type(value)} {shown}", path=path)
 
 
@@ -76,11 +76,12 @@ def _show(value: object) -> str:
     return fmt_value(value)
 
 
-def parse_duration(value: object, path: str = "value") -> int:
+def parse_duration(value: object, path: str = "value", *, redact: bool = False) -> int:
     """Milliseconds of a duration: a number of seconds, or text like ``1h30m``, ``250ms``, ``1.5s``.
 
     Units ``ms s m h d``; parts may repeat in any order; up to three decimals per part; the
-    result is rounded half up to whole milliseconds and must be within 0..2^53 − 1.
+    result is rounded half up to whole milliseconds and must be within 0..2^53 − 1. ``redact``
+    shows the text as ``***`` in the error (the value of a secret key).
 
         >>> parse_duration("1h30m"), parse_duration(2.5), parse_duration("250ms")
         (5400000, 2500, 250)
@@ -94,15 +95,16 @@ def parse_duration(value: object, path: str = "value") -> int:
     elif isinstance(value, str):
         text = value
         if _FLOAT_TEXT.fullmatch(text) and not text.startswith(("+", "-")):
-            return parse_duration(float(text), path)
+            return parse_duration(float(text), path, redact=redact)
         pos, total = 0, 0
+        shown = REDACTED if redact else quote(value)
         if not text:
-            raise InfraError.config(f"config value {quote(path)} is not a duration: {quote(value)}", path=path)
+            raise InfraError.config(f"config value {quote(path)} is not a duration: {shown}", path=path)
         while pos < len(text):
             m = _DURATION_PART.match(text, pos)
             if m is None:
                 raise InfraError.config(
-                    f"config value {quote(path)} is not a duration: {quote(value)} "
+                    f"config value {quote(path)} is not a duration: {shown} "
                     "(use e.g. 1h30m, 250ms, 30s, 2m, 1d)",
                     path=path,
                 )
@@ -165,6 +167,13 @@ class Config:
                 return _MISSING
         return node
 
+    @staticmethod
+    def _fallback(path: str, default: Any) -> Any:
+        """What a getter returns for a missing ``path``: ``default`` as given (not converted), else an error."""
+        if default is _MISSING:
+            raise _not_set(path)
+        return default
+
     def _value(self, path: str, default: Any) -> Any:
         value = self._lookup(path)
         if value is _MISSING:
@@ -176,6 +185,9 @@ class Config:
     def _secret(self, path: str) -> bool:
         return self._secrets.path(path_parse(path))
 
+    def _bad(self, path: str, want: str, value: object) -> InfraError:
+        return _bad_value(path, want, self._secrets.redact(value), self._secret(path))
+
     def __contains__(self, path: object) -> bool:
         return isinstance(path, str) and self._lookup(path) is not _MISSING
 
@@ -186,35 +198,35 @@ class Config:
 
     def get_int(self, path: str, default: Any = _MISSING) -> int:
         """An integer: a JSON integer (``8080.0`` too) or integer text (``"8080"``); booleans are refused."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
         if isinstance(value, bool):
-            raise _bad_value(path, "an integer", value, self._secret(path))
+            raise self._bad(path, "an integer", value)
         if isinstance(value, int):
             return value
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if isinstance(value, str) and _INT_TEXT.fullmatch(value) and abs(int(value)) <= MAX_SAFE_INTEGER:
             return int(value)
-        raise _bad_value(path, "an integer", value, self._secret(path))
+        raise self._bad(path, "an integer", value)
 
     def get_float(self, path: str, default: Any = _MISSING) -> float:
         """A number: a JSON number or decimal text (``"0.5"``, ``"1e3"``); booleans are refused."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
         if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value) and math.isfinite(float(value)):
             return float(value)
-        raise _bad_value(path, "a number", value, self._secret(path))
+        raise self._bad(path, "a number", value)
 
     def get_bool(self, path: str, default: Any = _MISSING) -> bool:
         """A boolean: JSON ``true``/``false``, or (any case) ``true yes on 1`` / ``false no off 0``; 1 and 0 too."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
         if isinstance(value, bool):
             return value
         text: str | None = None
@@ -228,38 +240,38 @@ class Config:
                 return True
             if low in _FALSE:
                 return False
-        raise _bad_value(path, "a boolean (true/yes/on/1 or false/no/off/0)", value, self._secret(path))
+        raise self._bad(path, "a boolean (true/yes/on/1 or false/no/off/0)", value)
 
     def get_str(self, path: str, default: Any = _MISSING) -> str:
         """A string; numbers and booleans are given in their JSON spelling (``8080`` → ``"8080"``)."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
         if isinstance(value, str):
             return value
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (int, float)):
             return format_number(value)
-        raise _bad_value(path, "a string", value, self._secret(path))
+        raise self._bad(path, "a string", value)
 
     def get_duration(self, path: str, default: Any = _MISSING) -> int:
         """A duration in milliseconds (see :func:`parse_duration`): ``"1h30m"`` → 5400000, ``30`` → 30000."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
-        return parse_duration(value, path)
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
+        return parse_duration(value, path, redact=self._secret(path))
 
     def get_list(self, path: str, default: Any = _MISSING) -> list[JSONValue]:
         """An array (a copy), or a comma-separated string split into trimmed, non-empty items."""
-        value = self._value(path, default)
-        if value is default and default is not _MISSING:
-            return value  # type: ignore[no-any-return]
+        value = self._lookup(path)
+        if value is _MISSING:
+            return self._fallback(path, default)  # type: ignore[no-any-return]
         if isinstance(value, list):
             return copy.deepcopy(value)
         if isinstance(value, str):
             return [s.strip(" \t") for s in value.split(",") if s.strip(" \t")]
-        raise _bad_value(path, "an array or a comma-separated string", value, self._secret(path))
+        raise self._bad(path, "an array or a comma-separated string", value)
 
     def section(self, path: str) -> Config:
         """The object at ``path`` as a ``Config`` of its own (origins and secret keys kept)."""
@@ -386,7 +398,7 @@ def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject],
     where = path_format(path) if path else "(root)"
 
     def fail(want: str) -> None:
-        shown = REDACTED if secrets.path(path) else _show(value)
+        shown = REDACTED if secrets.path(path) else _show(secrets.redact(value))
         problems.append(
             {"path": where, "rule": "type", "message": f"{where}: must be {want}, got {json_type(value)} {shown}"}
         )
@@ -422,7 +434,7 @@ def _convert(value: Any, hint: Any, path: list[str], problems: list[JSONObject],
                 fail(f"an array of {len(args)} items")
                 return None
             return tuple(
-                _convert(v, a, [*path, str(i)], problems, secrets) for i, (v, a) in enumerate(zip(args, value, strict=True))  # noqa: E501
+                _convert(v, a, [*path, str(i)], problems, secrets) for i, (v, a) in enumerate(zip(value, args, strict=True))  # noqa: E501
             )
         items = [_convert(v, item, [*path, str(i)], problems, secrets) for i, v in enumerate(value)]
         return tuple(items) if origin is tuple or hint is tuple else items

@@ -7,8 +7,9 @@ index of the layer that wrote it last (``explain``).
 
 Layering is a left fold, so grouping a *prefix* changes nothing:
 ``resolve([a, b, c]) == resolve([resolve([a, b]), c])``. Grouping a suffix does change results
-when the suffix deletes (``null``) what an earlier layer set: a resolved config holds no ``null``
-members, so ``resolve([b, c])`` has forgotten the deletion.
+when the suffix deletes (``null``) or replaces by a non-object what an earlier layer set: a
+resolved config holds no ``null`` members, and ``resolve([{"x": 5}, {"x": {"q": 2}}])`` has
+forgotten that ``x`` was replaced, so the grouped result keeps what ``a`` had under ``x``.
 """
 
 from __future__ import annotations

@@ -173,8 +173,16 @@ def _bounds(rule: Rule, value: float) -> str | None:
     return None
 
 
-def check_rules(doc: JSONObject, rules: Sequence[Rule], is_secret: Callable[[Sequence[str]], bool]) -> list[Violation]:
+def check_rules(
+    doc: JSONObject,
+    rules: Sequence[Rule],
+    is_secret: Callable[[Sequence[str]], bool],
+    redact: Callable[[Any], Any] = lambda v: v,
+) -> list[Violation]:
     """Every violation of ``rules`` in ``doc``, in declaration order.
+
+    ``is_secret`` tells whether a path names a secret (its value is shown as ``***``), ``redact``
+    replaces the secrets inside an object or array that a message shows.
 
     Messages (and the secret check that decides whether a value may be shown) are worked out
     only for the rules that fail: a passing rule costs a lookup and a comparison.
@@ -219,7 +227,7 @@ def check_rules(doc: JSONObject, rules: Sequence[Rule], is_secret: Callable[[Seq
         elif kind == "enum":
             values: list[JSONValue] = rule.params[0]
             if not any(json_equal(value, v) for v in values):
-                shown = REDACTED if is_secret(rule.tokens) else fmt_value(value)
+                shown = REDACTED if is_secret(rule.tokens) else fmt_value(redact(value))
                 problem = f"{shown} is not one of {fmt_value(values)}"
         elif kind == "custom":
             assert rule.predicate is not None

@@ -58,6 +58,9 @@ def _end_position(text: str) -> tuple[int, int]:
     return text.count("\n") + 1, len(text) - last
 
 
+_TOO_BIG = "a value is too large or nested too deeply to read"
+
+
 def load_text(fmt: str, text: str, label: str) -> JSONObject:
     """Parse ``text`` in format ``fmt`` (json, toml, yaml) into a config object for source ``label``."""
     if not isinstance(text, str):
@@ -101,6 +104,8 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
             raise _fail(
                 label, f"invalid TOML at line {line} column {column}: {detail}", format="toml", line=line, column=column
             ) from None
+        except (ValueError, RecursionError):  # an integer past int()'s digit limit, or nesting past the stack
+            raise _fail(label, f"invalid TOML: {_TOO_BIG}", format="toml") from None
         # tomllib builds fresh plain dicts/lists/scalars; _check refuses its datetimes and big ints.
         return to_config_document(data, label, checked=True)
     if fmt == "yaml":
@@ -123,6 +128,8 @@ def load_text(fmt: str, text: str, label: str) -> JSONObject:
                     column=column,
                 ) from None
             raise _fail(label, f"invalid YAML: {problem}", format="yaml") from None
+        except (ValueError, RecursionError):
+            raise _fail(label, f"invalid YAML: {_TOO_BIG}", format="yaml") from None
         return to_config_document({} if ydata is None else ydata, label)
     raise InfraError.config(f"unknown config format {quote(str(fmt))} (json, toml, yaml)", format=str(fmt))
 

@@ -67,22 +67,24 @@ function badValue(path: string, want: string, value: JsonValue, secret: boolean)
  * parseDuration(2.5);     // 2500
  * ```
  */
-export function parseDuration(value: unknown, path = "value"): number {
+export function parseDuration(value: unknown, path = "value", options: { redact?: boolean } = {}): number {
+  const redact = options.redact ?? false;
   let ms: number;
   if (typeof value === "boolean") throw InfraError.config(`config value ${quote(path)} must be a duration, got boolean`, { path });
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 0) throw InfraError.config(`config value ${quote(path)} must be a non-negative duration`, { path });
     ms = Math.floor(value * 1000 + 0.5);
   } else if (typeof value === "string") {
-    if (FLOAT_TEXT.test(value) && !value.startsWith("+") && !value.startsWith("-")) return parseDuration(Number(value), path);
-    if (value === "") throw InfraError.config(`config value ${quote(path)} is not a duration: ${quote(value)}`, { path });
+    if (FLOAT_TEXT.test(value) && !value.startsWith("+") && !value.startsWith("-")) return parseDuration(Number(value), path, { redact });
+    const shown = redact ? REDACTED : quote(value);
+    if (value === "") throw InfraError.config(`config value ${quote(path)} is not a duration: ${shown}`, { path });
     let pos = 0;
     let total = 0n;
     while (pos < value.length) {
       DURATION_PART.lastIndex = pos;
       const m = DURATION_PART.exec(value);
       if (m === null) {
-        throw InfraError.config(`config value ${quote(path)} is not a duration: ${quote(value)} (use e.g. 1h30m, 250ms, 30s, 2m, 1d)`, { path });
+        throw InfraError.config(`config value ${quote(path)} is not a duration: ${shown} (use e.g. 1h30m, 250ms, 30s, 2m, 1d)`, { path });
       }
       const frac = m[2] ?? "";
       const scale = 10n ** BigInt(frac.length);
@@ -150,6 +152,10 @@ export class Config {
     return this.#secrets.path(pathParse(path));
   }
 
+  #bad(path: string, want: string, value: JsonValue): InfraError {
+    return badValue(path, want, this.#secrets.redact(value), this.#secret(path));
+  }
+
   /** Whether `path` holds a value. */
   has(path: string): boolean {
     return lookup(this.#data, pathParse(path)) !== MISSING;
@@ -168,7 +174,7 @@ export class Config {
     if (v === UNSET) return fallback[0] as number;
     if (typeof v === "number" && Number.isInteger(v)) return v;
     if (typeof v === "string" && INT_TEXT.test(v) && Math.abs(Number(v)) <= MAX_SAFE) return Number(v) + 0;
-    throw badValue(path, "an integer", v, this.#secret(path));
+    throw this.#bad(path, "an integer", v);
   }
 
   /** A number: a JSON number or decimal text (`"0.5"`, `"1e3"`); booleans are refused. */
@@ -177,7 +183,7 @@ export class Config {
     if (v === UNSET) return fallback[0] as number;
     if (typeof v === "number") return v;
     if (typeof v === "string" && FLOAT_TEXT.test(v) && Number.isFinite(Number(v))) return Number(v);
-    throw badValue(path, "a number", v, this.#secret(path));
+    throw this.#bad(path, "a number", v);
   }
 
   /** A boolean: `true`/`false`, or (any case) `true yes on 1` / `false no off 0`; numbers 1 and 0 too. */
@@ -193,7 +199,7 @@ export class Config {
       if (TRUE.has(low)) return true;
       if (FALSE.has(low)) return false;
     }
-    throw badValue(path, "a boolean (true/yes/on/1 or false/no/off/0)", v, this.#secret(path));
+    throw this.#bad(path, "a boolean (true/yes/on/1 or false/no/off/0)", v);
   }
 
   /** A string; numbers and booleans in their JSON spelling. */
@@ -203,14 +209,14 @@ export class Config {
     if (typeof v === "string") return v;
     if (typeof v === "boolean") return v ? "true" : "false";
     if (typeof v === "number") return formatNumber(v);
-    throw badValue(path, "a string", v, this.#secret(path));
+    throw this.#bad(path, "a string", v);
   }
 
   /** A duration in milliseconds (see {@link parseDuration}). */
   getDuration(path: string, ...fallback: [number?]): number {
     const v = this.#value(path, fallback);
     if (v === UNSET) return fallback[0] as number;
-    return parseDuration(v, path);
+    return parseDuration(v, path, { redact: this.#secret(path) });
   }
 
   /** An array (a copy), or a comma-separated string split into trimmed, non-empty items. */
@@ -219,7 +225,7 @@ export class Config {
     if (v === UNSET) return fallback[0] as JsonValue[];
     if (Array.isArray(v)) return clone(v) as JsonValue[];
     if (typeof v === "string") return v.split(",").map((s) => s.replace(/^[ \t]+|[ \t]+$/g, "")).filter((s) => s !== "");
-    throw badValue(path, "an array or a comma-separated string", v, this.#secret(path));
+    throw this.#bad(path, "an array or a comma-separated string", v);
   }
 
   /** The object at `path` as a `Config` of its own. */
@@ -321,8 +327,8 @@ export class ConfigBuilder {
   }
 
   #add(kind: string, label: string, load: () => JsonObject | null, priority: number | undefined | null): this {
-    if (priority !== undefined && priority !== null && typeof priority !== "number") {
-      throw InfraError.config(`source ${quote(label)}: priority must be a number`, { field: "priority" });
+    if (priority !== undefined && priority !== null && (typeof priority !== "number" || !Number.isFinite(priority))) {
+      throw InfraError.config(`source ${quote(label)}: priority must be a finite number`, { field: "priority" });
     }
     this.#sources.push({ kind, label, load, priority: priority ?? 0, order: this.#sources.length });
     return this;
@@ -440,7 +446,7 @@ export class ConfigBuilder {
     }
     const data = mergeData(layers);
     if (this.#rules.length) {
-      const violations = checkRules(data, this.#rules, (t) => this.#secrets.path(t));
+      const violations = checkRules(data, this.#rules, (t) => this.#secrets.path(t), (v) => this.#secrets.redact(v));
       if (violations.length) throw violationsError(violations);
     }
     return new Config(data, () => mergeLayers(layers)[1], labels, this.#secrets);

@@ -30,7 +30,8 @@ export function coerceEnvValue(raw: string): JsonValue {
     throw e;
   }
   if (unsafeIntegerLiteral(raw) !== null) return raw;
-  return value;
+  // "-0" is the integer 0 (as Python reads it); "-0.0" stays the double -0, as in Python.
+  return Object.is(value, -0) && !/[.eE]/.test(raw) ? 0 : value;
 }
 
 function utf16Compare(a: string, b: string): number {

@@ -152,9 +152,11 @@ function bounds(rule: Rule, value: number): string | null {
 
 /**
  * Every violation of `rules` in `doc`, in declaration order. Messages (and the secret check that
- * decides whether a value may be shown) are worked out only for the rules that fail.
+ * decides whether a value may be shown) are worked out only for the rules that fail; `redact`
+ * replaces the secrets inside an object or array a message shows.
  */
-export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (tokens: readonly string[]) => boolean): Violation[] {
+export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (tokens: readonly string[]) => boolean,
+  redact: (value: JsonValue) => JsonValue = (v) => v): Violation[] {
   const out: Violation[] = [];
   for (const rule of rules) {
     const value = lookup(doc, rule.tokens);
@@ -193,7 +195,7 @@ export function checkRules(doc: JsonObject, rules: readonly Rule[], isSecret: (t
         break;
       case "enum":
         if (!(rule.params[0] as JsonValue[]).some((v) => jsonEqual(value, v))) {
-          problem = `${shown() ?? fmtValue(value)} is not one of ${fmtValue(rule.params[0])}`;
+          problem = `${shown() ?? fmtValue(redact(value))} is not one of ${fmtValue(rule.params[0])}`;
         }
         break;
       case "custom": {

@@ -44,7 +44,7 @@ function checkDepth(text: string): void {
     } else if (c === 0x5b || c === 0x7b) {
       depth++;
       if (depth > MAX_DEPTH) {
-        throw InfraError.validation(`JSON text nested deeper than ${MAX_DEPTH} levels (at offset ${i})`, { position: i, max_depth: MAX_DEPTH });
+        throw InfraError.validation(`JSON text nested deeper than ${MAX_DEPTH} levels`, { max_depth: MAX_DEPTH }); // as Python: no offset
       }
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
