@@ -150,7 +150,7 @@ class ConfigBuilder:
 
     def add_rules(self, rules: Sequence[Mapping[str, Any]]) -> ConfigBuilder:
         """Rules in their JSON form, e.g. ``[{"rule": "range", "path": "db.port", "min": 1}]``."""
-        if isinstance(rules, (str, Mapping)):
+        if not isinstance(rules, (list, tuple)):
             raise InfraError.config("rules must be an array of rule objects", field="rules")
         for spec in rules:
             self._rules.append(rule_from_json(spec, len(self._rules)))

@@ -117,3 +117,10 @@ def test_minus_zero_env_text_is_the_integer_zero_and_minus_zero_point_zero_stays
     assert zero == 0 and type(zero) is int
     neg = coerce_env_value("-0.0")
     assert type(neg) is float and math.copysign(1.0, neg) == -1.0
+
+
+@pytest.mark.parametrize("rules", [5, None, "required", {"rule": "required", "path": "a"}, {1, 2}])
+def test_rules_that_are_not_an_array_are_refused(rules: Any) -> None:
+    with pytest.raises(InfraError) as info:
+        ConfigBuilder().add_rules(rules)
+    assert info.value.kind == "config" and info.value.context["field"] == "rules"
