@@ -628,6 +628,91 @@ def test_pointer_tool_missing_index_is_not_found(page: Any) -> None:
     shot(card, "tool-json_pointer-not-found")
 
 
+# -- playground: config ---------------------------------------------------------------------------
+
+CFG_DEFAULTS = {"server": {"host": "0.0.0.0", "port": 8000}, "db": {"host": "localhost", "port": 5432,
+                                                                   "password": "dev"}, "tags": ["a"]}
+CFG_TOML = '[server]\nport = 9000\n\n[db]\nhost = "db.internal"\n'
+CFG_ENV = "# comment\nAPP_DB__PORT=6432\nAPP_DB__API_TOKEN=t0k3n\nAPP_DEBUG=yes\nOTHER=ignored"
+CFG_RULES = [{"rule": "required", "path": "db.host"}, {"rule": "range", "path": "db.port", "min": 1, "max": 65535}]
+
+
+def config_values(**changes: str) -> dict[str, str]:
+    values = {"defaults": json.dumps(CFG_DEFAULTS), "toml": CFG_TOML, "env": CFG_ENV, "prefix": "APP_",
+              "rules": json.dumps(CFG_RULES)}
+    return {**values, **changes}
+
+
+def config_expected(rules: list[dict[str, Any]]) -> Any:
+    """What the tool shows, computed in CPython with the core's ConfigBuilder (a dict, or the InfraError)."""
+    from llm_infra.config import ConfigBuilder
+
+    builder = (ConfigBuilder().add_defaults(CFG_DEFAULTS).add_toml(CFG_TOML, label="app.toml")
+               .add_env("APP_", vars={"APP_DB__PORT": "6432", "APP_DB__API_TOKEN": "t0k3n", "APP_DEBUG": "yes",
+                                      "OTHER": "ignored"})
+               .add_rules(rules))
+    try:
+        cfg = builder.build()
+    except InfraError as exc:
+        return exc
+    return {"config": cfg.to_dict(redact=True), "explain": cfg.explain_all(), "sources": list(cfg.sources)}
+
+
+def test_config_tool_resolves_the_layers_like_cpython(page: Any) -> None:
+    card = run_tool(page, "config_resolve", config_values())
+    want = config_expected(CFG_RULES)
+    assert want["config"]["db"] == {"host": "db.internal", "port": 6432, "password": "***", "api_token": "***"}
+    assert want["explain"]["db.port"] == "env:APP_" and want["explain"]["server.port"] == "app.toml"
+    assert side(card, "ts") == side(card, "py") == pretty(want)
+    assert "t0k3n" not in side(card, "ts") and "dev" not in side(card, "py"), "secrets are redacted"
+    assert verdict(card)[0] == "identical"
+    shots(page, card, "config_resolve")
+
+
+def test_config_tool_failing_rules_list_every_violation(page: Any) -> None:
+    rules = [*CFG_RULES, {"rule": "range", "path": "db.port", "max": 1024}, {"rule": "required", "path": "db.user"},
+             {"rule": "pattern", "path": "db.api_token", "pattern": "[a-z]+"}]
+    err = config_expected(rules)
+    assert isinstance(err, InfraError) and len(err.context["violations"]) == 3
+    card = run_tool(page, "config_resolve", config_values(rules=json.dumps(rules)))
+    for s in ("ts", "py"):
+        text = side(card, s)
+        assert "InfraError · config" in text and err.message in text, text
+        assert "db.api_token: *** does not match the pattern" in text and "t0k3n" not in text
+        assert pretty(err.context) in text  # the violations list, as the page prints the context
+    assert verdict(card) == ("identical", "✓ Identical error in both languages (config).")
+    shot(card, "tool-config_resolve-violations")
+
+
+def test_config_tool_malformed_toml_names_the_source_line_and_column(page: Any) -> None:
+    card = run_tool(page, "config_resolve", config_values(toml="[db]\nport 5432"))
+    for s in ("ts", "py"):
+        text = side(card, s)
+        assert "InfraError · config" in text and 'config source "app.toml": invalid TOML at line 2 column 6: ' in text
+        assert '"line": 2' in text and '"column": 6' in text and '"source": "app.toml"' in text, text
+    # the same position; the reason is tomllib's wording in Python and smol-toml's in TypeScript
+    assert verdict(card)[0] == "same-error"
+    shot(card, "tool-config_resolve-bad-toml")
+
+
+def test_config_tool_bad_env_line_and_bad_rules_are_clear_errors(page: Any) -> None:
+    card = run_tool(page, "config_resolve", config_values(env="APP_DB__PORT=6432\nAPP_DEBUG"))
+    for s in ("ts", "py"):
+        text = side(card, s)
+        assert "InfraError · validation" in text and 'env: line 2: expected NAME=value, got "APP_DEBUG"' in text
+    assert verdict(card)[0] == "identical"
+    card = run_tool(page, "config_resolve", config_values(rules='[{"rule": "between", "path": "db.port"}]'))
+    for s in ("ts", "py"):
+        text = side(card, s)
+        assert "InfraError · config" in text and 'rules[0]: unknown rule "between"' in text, text
+    assert verdict(card)[0] == "identical"
+    card = run_tool(page, "config_resolve", config_values(rules='{"rule": "required", "path": "db.host"}'))
+    for s in ("ts", "py"):
+        assert "rules must be a JSON array of rule objects" in side(card, s)
+    assert verdict(card)[0] == "identical"
+    card.get_by_role("button", name="Reset").click()
+
+
 # -- accessibility and layout ---------------------------------------------------------------------
 
 def test_every_control_has_a_label_and_tab_order_follows_the_page(page: Any) -> None:

@@ -147,7 +147,8 @@ def test_conformance_routes_run_vector_files(worker: str) -> None:
         assert status == 400 and body["error"]["context"] == {"field": "files"}
 
 
-def test_generated_config_embeds_only_built_files() -> None:
+def test_generated_config_embeds_only_built_files(worker: str) -> None:
+    # `worker` builds build/edge (and starts it): without it this test depends on running after one that does.
     config = (REPO / "build" / "edge" / "config.capnp").read_text()
     for rel in [line.split('embed "', 1)[1].split('"', 1)[0] for line in config.splitlines() if 'embed "' in line]:
         assert (REPO / "build" / "edge" / rel).is_file(), rel
@@ -421,3 +422,112 @@ def test_json_routes_bad_input_is_4xx_with_the_kind(worker: str) -> None:
         assert_error(answer, 400, "validation", field="to")
     for answer in both(worker, "POST", "/json/pointer", {"document": {}, "pointer": "a"}):
         assert_error(answer, 400, "validation", pointer="a")
+
+
+# -- config routes --------------------------------------------------------------------------------
+
+CONFIG_BODY: dict[str, Any] = {
+    "sources": [
+        {"kind": "defaults", "data": {"server": {"port": 8000, "timeout": "30s"}, "db": {"password": "dev"}}},
+        {"kind": "toml", "text": '[server]\nhost = "edge"\n[db]\nhost = "db.internal"\nport = 5432\n',
+         "label": "app.toml"},
+        {"kind": "json", "text": '{"ratio": 0.5, "tiny": 1e-7, "features": ["a"]}', "label": "prod.json",
+         "priority": 5},
+        {"kind": "memory", "data": {"ratio": 0.25, "db": {"pool": 4}}, "label": "overrides"},
+        {"kind": "env", "prefix": "APP_", "separator": "__",
+         "vars": {"APP_DB__PORT": "6432", "APP_DB__PASSWORD": "s3cret", "HOME": "/root"}},
+    ],
+    "rules": [{"rule": "required", "path": "db.host"}, {"rule": "range", "path": "db.port", "min": 1, "max": 65535},
+              {"rule": "type", "path": "ratio", "type": "number"}],
+}
+
+
+def config_of(body: dict[str, Any]) -> Any:
+    """The route's answer computed in CPython with the core's ConfigBuilder."""
+    from llm_infra.config import ConfigBuilder
+
+    b = ConfigBuilder()
+    for s in body["sources"]:
+        opts = {k: s[k] for k in ("label", "priority") if k in s}
+        if s["kind"] == "defaults":
+            b.add_defaults(s["data"], **opts)
+        elif s["kind"] == "memory":
+            b.add_memory(s["data"], **opts)
+        elif s["kind"] in ("json", "toml"):
+            (b.add_json if s["kind"] == "json" else b.add_toml)(s["text"], **opts)
+        else:
+            b.add_env(s.get("prefix", ""), separator=s.get("separator", "__"), vars=s["vars"], **opts)
+    cfg = b.add_rules(body.get("rules", [])).build()
+    return {"config": cfg.to_dict(redact=True), "explain": cfg.explain_all(), "sources": list(cfg.sources)}
+
+
+def test_config_routes_resolve_like_cpython_with_the_same_bytes(worker: str) -> None:
+    want = config_of(CONFIG_BODY)
+    # prod.json has priority 5: it wins over the later memory source (priority 0) for ratio
+    assert want["config"]["ratio"] == 0.5 and want["explain"]["ratio"] == "prod.json"
+    assert want["config"]["db"] == {"password": "***", "host": "db.internal", "port": 6432, "pool": 4}
+    assert want["explain"]["db.port"] == "env:APP_" and want["sources"][-1] == "prod.json"
+    assert both(worker, "POST", "/config/resolve", CONFIG_BODY) == [(200, want)] * 2
+    body = json.dumps(CONFIG_BODY).encode()
+    ts, py = raw_post(worker, "/config/resolve", body), raw_post(worker, "/py/config/resolve", body)
+    assert ts == py and ts[0] == 200, (ts, py)
+    assert b"s3cret" not in ts[1] and b'"tiny":1e-7' in ts[1]
+    _, ts_index = get(worker, "/")
+    _, py_index = get(worker, "/py/")
+    assert ("POST", "/config/resolve") in {(r["method"], r["path"]) for r in ts_index["routes"]}
+    assert ("POST", "/py/config/resolve") in {(r["method"], r["path"]) for r in py_index["routes"]}
+
+
+def test_config_routes_failing_rules_are_400_config_with_every_violation(worker: str) -> None:
+    rules = [{"rule": "range", "path": "db.port", "max": 1024}, {"rule": "required", "path": "db.user"},
+             {"rule": "pattern", "path": "db.password", "pattern": "[0-9]+"}]
+    with pytest.raises(InfraError) as want:
+        config_of({**CONFIG_BODY, "rules": rules})
+    assert len(want.value.context["violations"]) == 3
+    answers = both(worker, "POST", "/config/resolve", {**CONFIG_BODY, "rules": rules})
+    for answer in answers:
+        err = assert_error(answer, 400, "config", violations=want.value.context["violations"])
+        assert err.message == want.value.message and "s3cret" not in err.message
+        assert "db.password: *** does not match the pattern" in err.message
+    assert answers[0] == answers[1]
+
+
+def test_config_routes_bad_input_is_4xx_naming_the_source_or_field(worker: str) -> None:
+    toml = {"sources": [{"kind": "toml", "text": "[db]\nport 5432", "label": "app.toml"}]}
+    answers = both(worker, "POST", "/config/resolve", toml)
+    for answer in answers:
+        err = assert_error(answer, 400, "config", source="app.toml", format="toml", line=2, column=6)
+        assert err.message.startswith('config source "app.toml": invalid TOML at line 2 column 6: '), err.message
+    for answer in both(worker, "POST", "/config/resolve", {"sources": [{"kind": "json", "text": "[1]"}]}):
+        err = assert_error(answer, 400, "config", source="json")
+        assert err.message == 'config source "json": the top level must be an object (a table), got array'
+    env = {"sources": [{"kind": "env", "prefix": "APP_", "vars": {"APP_DB____PORT": "1"}}]}
+    for answer in both(worker, "POST", "/config/resolve", env):
+        assert_error(answer, 400, "config", variable="APP_DB____PORT")
+    for answer in both(worker, "POST", "/config/resolve", {"sources": [], "rules": [{"rule": "between", "path": "a"}]}):
+        assert_error(answer, 400, "config", field="rules[0].rule")
+    cases = [
+        ({"sources": {"kind": "json"}}, "sources", "body.sources must be an array of sources"),
+        ({"sources": [{"kind": "yaml", "text": ""}]}, "sources[0].kind",
+         "body.sources[0].kind must be one of defaults, memory, json, toml, env"),
+        ({"sources": [{"kind": "toml"}]}, "sources[0].text", "body.sources[0].text is required for a toml source"),
+        ({"sources": [{"kind": "json", "text": 1}]}, "sources[0].text", "body.sources[0].text must be a string"),
+        ({"sources": [{"kind": "defaults", "data": {}, "priority": 1}]}, "sources[0].priority",
+         'body.sources[0]: unknown member "priority" for a defaults source (data, label)'),
+        ({"sources": [{"kind": "env", "vars": {"APP_X": 1}}]}, "sources[0].vars",
+         'body.sources[0].vars: the value of "APP_X" must be a string'),
+        ({"sources": [{"kind": "env", "vars": {}, "prefix": 3}]}, "sources[0].prefix",
+         "body.sources[0].prefix must be a string"),
+        ({"sources": [], "rules": {"rule": "required"}}, "rules", "body.rules must be an array of rule objects"),
+        ([], "body", "body must be a JSON object"),
+    ]
+    for body, field, message in cases:
+        answers = both(worker, "POST", "/config/resolve", body)
+        for answer in answers:
+            err = assert_error(answer, 400, "validation", field=field)
+            assert err.message == message, answer
+        assert answers[0] == answers[1]
+    for path in ("/config/resolve", "/py/config/resolve"):
+        status, raw = raw_post(worker, path, b'{"sources": [], "sources": []}')
+        err = InfraError.from_dict(json.loads(raw)["error"])
+        assert status == 400 and err.kind.value == "serialization" and "duplicate key" in err.message, raw
