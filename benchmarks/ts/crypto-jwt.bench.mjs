@@ -4,7 +4,7 @@
 // imports a Web Crypto key per call) and with a pre-imported CryptoKey (its fastest form); EdDSA
 // uses pre-imported keys on both sides.
 import { SignJWT, jwtVerify as joseVerify } from "jose";
-import { Ed25519PrivateKey, jwtSign, jwtVerify } from "@llm-dev-ops/infra/crypto";
+import { _setEd25519Backend, Ed25519PrivateKey, jwtSign, jwtVerify } from "@llm-dev-ops/infra/crypto";
 import { versionOf } from "../drivers/harness.mjs";
 
 const SECRET = Uint8Array.from({ length: 32 }, (_, i) => i);
@@ -23,6 +23,10 @@ export async function cases() {
   await jwtVerify(theirs, SECRET, { algorithms: ["HS256"], ...checks });
   await joseVerify(ours, SECRET, { algorithms: ["HS256"], ...checks });
 
+  // crypto-asym's "noble path" cases switch the Ed25519 backend in this same process: EdDSA here is
+  // timed on the default (auto: WebCrypto where the runtime has Ed25519), set on every call.
+  const auto = (fn) => () => { _setEd25519Backend("auto"); return fn(); };
+  _setEd25519Backend("auto");
   const key = await Ed25519PrivateKey.fromSeed(SEED);
   const pub = key.publicKey;
   const edSk = await crypto.subtle.importKey("pkcs8", PKCS8, { name: "Ed25519" }, false, ["sign"]);
@@ -45,10 +49,10 @@ export async function cases() {
       ours: ourImpl(() => jwtVerify(ours, SECRET, { algorithms: ["HS256"], ...checks })),
       peer: { name: `${jose} (CryptoKey)`, fn: () => joseVerify(theirs, hmacKey, { algorithms: ["HS256"], ...checks }) } },
     { module: "crypto", name: "JWT EdDSA sign",
-      ours: ourImpl(() => jwtSign(claims, key, { alg: "EdDSA" })),
+      ours: ourImpl(auto(() => jwtSign(claims, key, { alg: "EdDSA" }))),
       peer: { name: `${jose} (CryptoKey)`, fn: () => new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: "JWT" }).sign(edSk) } },
     { module: "crypto", name: "JWT EdDSA verify",
-      ours: ourImpl(() => jwtVerify(edOurs, pub, { algorithms: ["EdDSA"], ...checks })),
+      ours: ourImpl(auto(() => jwtVerify(edOurs, pub, { algorithms: ["EdDSA"], ...checks }))),
       peer: { name: `${jose} (CryptoKey)`, fn: () => joseVerify(edOurs, edPk, { algorithms: ["EdDSA"], ...checks }) } },
   ];
 }
