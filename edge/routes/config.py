@@ -15,7 +15,7 @@ from llm_infra.config import ConfigBuilder
 from llm_infra.errors import InfraError
 from llm_infra.json import parse
 
-#: The members each source kind takes (the first one is required).
+#: The members each source type takes (the first one is required).
 SOURCE_KEYS: dict[str, tuple[str, ...]] = {
     "defaults": ("data", "label"),
     "memory": ("data", "label", "priority"),
@@ -40,11 +40,11 @@ def _add_source(builder: ConfigBuilder, src: JSONValue, i: int) -> None:
     where = f"sources[{i}]"
     if not isinstance(src, dict):
         raise InfraError.validation(f"body.{where} must be an object", field=where)
-    kind = src.get("kind")
+    kind = src.get("type")
     keys = SOURCE_KEYS.get(kind) if isinstance(kind, str) else None
     if keys is None:
-        raise InfraError.validation(f"body.{where}.kind must be one of {_KINDS}", field=f"{where}.kind")
-    extra = sorted(k for k in src if k != "kind" and k not in keys)
+        raise InfraError.validation(f"body.{where}.type must be one of {_KINDS}", field=f"{where}.type")
+    extra = sorted(k for k in src if k != "type" and k not in keys)
     if extra:
         raise InfraError.validation(
             f"body.{where}: unknown member {json.dumps(extra[0], ensure_ascii=False)} for a {kind} source "
@@ -91,7 +91,7 @@ def _add_source(builder: ConfigBuilder, src: JSONValue, i: int) -> None:
 @route(
     "POST",
     "/config/resolve",
-    "Layer sources and check rules: {sources: [{kind: defaults|memory (data) | json|toml (text) | env (vars, "
+    "Layer sources and check rules: {sources: [{type: defaults|memory (data) | json|toml (text) | env (vars, "
     "prefix?, separator?), label?, priority?}], rules?} → {config (secrets redacted), explain (leaf path → "
     "source), sources}; a failing rule is 400 config with context.violations",
 )

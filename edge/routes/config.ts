@@ -6,7 +6,7 @@ import { InfraError } from "@llm-dev-ops/infra/errors";
 import { parse } from "@llm-dev-ops/infra/json";
 import { type RouteRequest, route } from "../src/router.js";
 
-/** The members each source kind takes (the first one is required). */
+/** The members each source type takes (the first one is required). */
 const SOURCE_KEYS: Readonly<Record<string, readonly string[]>> = {
   defaults: ["data", "label"],
   memory: ["data", "label", "priority"],
@@ -31,10 +31,10 @@ function optionalString(src: JsonObject, name: string, where: string): string | 
 function addSource(builder: ConfigBuilder, src: JsonValue | undefined, i: number): void {
   const where = `sources[${i}]`;
   if (!isObject(src)) throw InfraError.validation(`body.${where} must be an object`, { field: where });
-  const kind = src["kind"];
+  const kind = src["type"];
   const keys = typeof kind === "string" && Object.hasOwn(SOURCE_KEYS, kind) ? SOURCE_KEYS[kind] : undefined;
-  if (keys === undefined) throw InfraError.validation(`body.${where}.kind must be one of ${KINDS}`, { field: `${where}.kind` });
-  const extra = Object.keys(src).filter((k) => k !== "kind" && !keys.includes(k)).sort();
+  if (keys === undefined) throw InfraError.validation(`body.${where}.type must be one of ${KINDS}`, { field: `${where}.type` });
+  const extra = Object.keys(src).filter((k) => k !== "type" && !keys.includes(k)).sort();
   if (extra.length) {
     throw InfraError.validation(`body.${where}: unknown member ${JSON.stringify(extra[0])} for a ${kind} source (${keys.join(", ")})`, { field: `${where}.${extra[0]}` });
   }
@@ -66,7 +66,7 @@ function addSource(builder: ConfigBuilder, src: JsonValue | undefined, i: number
 }
 
 export default [
-  route("POST", "/config/resolve", "Layer sources and check rules: {sources: [{kind: defaults|memory (data) | json|toml (text) | env (vars, prefix?, separator?), label?, priority?}], rules?} → {config (secrets redacted), explain (leaf path → source), sources}; a failing rule is 400 config with context.violations", async (req: RouteRequest) => {
+  route("POST", "/config/resolve", "Layer sources and check rules: {sources: [{type: defaults|memory (data) | json|toml (text) | env (vars, prefix?, separator?), label?, priority?}], rules?} → {config (secrets redacted), explain (leaf path → source), sources}; a failing rule is 400 config with context.violations", async (req: RouteRequest) => {
     const body = parse(await req.raw.text());
     if (!isObject(body)) throw InfraError.validation("body must be a JSON object", { field: "body" });
     const sources = body["sources"];

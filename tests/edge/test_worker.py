@@ -428,13 +428,13 @@ def test_json_routes_bad_input_is_4xx_with_the_kind(worker: str) -> None:
 
 CONFIG_BODY: dict[str, Any] = {
     "sources": [
-        {"kind": "defaults", "data": {"server": {"port": 8000, "timeout": "30s"}, "db": {"password": "dev"}}},
-        {"kind": "toml", "text": '[server]\nhost = "edge"\n[db]\nhost = "db.internal"\nport = 5432\n',
+        {"type": "defaults", "data": {"server": {"port": 8000, "timeout": "30s"}, "db": {"password": "dev"}}},
+        {"type": "toml", "text": '[server]\nhost = "edge"\n[db]\nhost = "db.internal"\nport = 5432\n',
          "label": "app.toml"},
-        {"kind": "json", "text": '{"ratio": 0.5, "tiny": 1e-7, "features": ["a"]}', "label": "prod.json",
+        {"type": "json", "text": '{"ratio": 0.5, "tiny": 1e-7, "features": ["a"]}', "label": "prod.json",
          "priority": 5},
-        {"kind": "memory", "data": {"ratio": 0.25, "db": {"pool": 4}}, "label": "overrides"},
-        {"kind": "env", "prefix": "APP_", "separator": "__",
+        {"type": "memory", "data": {"ratio": 0.25, "db": {"pool": 4}}, "label": "overrides"},
+        {"type": "env", "prefix": "APP_", "separator": "__",
          "vars": {"APP_DB__PORT": "6432", "APP_DB__PASSWORD": "s3cret", "HOME": "/root"}},
     ],
     "rules": [{"rule": "required", "path": "db.host"}, {"rule": "range", "path": "db.port", "min": 1, "max": 65535},
@@ -449,12 +449,12 @@ def config_of(body: dict[str, Any]) -> Any:
     b = ConfigBuilder()
     for s in body["sources"]:
         opts = {k: s[k] for k in ("label", "priority") if k in s}
-        if s["kind"] == "defaults":
+        if s["type"] == "defaults":
             b.add_defaults(s["data"], **opts)
-        elif s["kind"] == "memory":
+        elif s["type"] == "memory":
             b.add_memory(s["data"], **opts)
-        elif s["kind"] in ("json", "toml"):
-            (b.add_json if s["kind"] == "json" else b.add_toml)(s["text"], **opts)
+        elif s["type"] in ("json", "toml"):
+            (b.add_json if s["type"] == "json" else b.add_toml)(s["text"], **opts)
         else:
             b.add_env(s.get("prefix", ""), separator=s.get("separator", "__"), vars=s["vars"], **opts)
     cfg = b.add_rules(body.get("rules", [])).build()
@@ -493,30 +493,30 @@ def test_config_routes_failing_rules_are_400_config_with_every_violation(worker:
 
 
 def test_config_routes_bad_input_is_4xx_naming_the_source_or_field(worker: str) -> None:
-    toml = {"sources": [{"kind": "toml", "text": "[db]\nport 5432", "label": "app.toml"}]}
+    toml = {"sources": [{"type": "toml", "text": "[db]\nport 5432", "label": "app.toml"}]}
     answers = both(worker, "POST", "/config/resolve", toml)
     for answer in answers:
         err = assert_error(answer, 400, "config", source="app.toml", format="toml", line=2, column=6)
         assert err.message.startswith('config source "app.toml": invalid TOML at line 2 column 6: '), err.message
-    for answer in both(worker, "POST", "/config/resolve", {"sources": [{"kind": "json", "text": "[1]"}]}):
+    for answer in both(worker, "POST", "/config/resolve", {"sources": [{"type": "json", "text": "[1]"}]}):
         err = assert_error(answer, 400, "config", source="json")
         assert err.message == 'config source "json": the top level must be an object (a table), got array'
-    env = {"sources": [{"kind": "env", "prefix": "APP_", "vars": {"APP_DB____PORT": "1"}}]}
+    env = {"sources": [{"type": "env", "prefix": "APP_", "vars": {"APP_DB____PORT": "1"}}]}
     for answer in both(worker, "POST", "/config/resolve", env):
         assert_error(answer, 400, "config", variable="APP_DB____PORT")
     for answer in both(worker, "POST", "/config/resolve", {"sources": [], "rules": [{"rule": "between", "path": "a"}]}):
         assert_error(answer, 400, "config", field="rules[0].rule")
     cases = [
-        ({"sources": {"kind": "json"}}, "sources", "body.sources must be an array of sources"),
-        ({"sources": [{"kind": "yaml", "text": ""}]}, "sources[0].kind",
-         "body.sources[0].kind must be one of defaults, memory, json, toml, env"),
-        ({"sources": [{"kind": "toml"}]}, "sources[0].text", "body.sources[0].text is required for a toml source"),
-        ({"sources": [{"kind": "json", "text": 1}]}, "sources[0].text", "body.sources[0].text must be a string"),
-        ({"sources": [{"kind": "defaults", "data": {}, "priority": 1}]}, "sources[0].priority",
+        ({"sources": {"type": "json"}}, "sources", "body.sources must be an array of sources"),
+        ({"sources": [{"type": "yaml", "text": ""}]}, "sources[0].type",
+         "body.sources[0].type must be one of defaults, memory, json, toml, env"),
+        ({"sources": [{"type": "toml"}]}, "sources[0].text", "body.sources[0].text is required for a toml source"),
+        ({"sources": [{"type": "json", "text": 1}]}, "sources[0].text", "body.sources[0].text must be a string"),
+        ({"sources": [{"type": "defaults", "data": {}, "priority": 1}]}, "sources[0].priority",
          'body.sources[0]: unknown member "priority" for a defaults source (data, label)'),
-        ({"sources": [{"kind": "env", "vars": {"APP_X": 1}}]}, "sources[0].vars",
+        ({"sources": [{"type": "env", "vars": {"APP_X": 1}}]}, "sources[0].vars",
          'body.sources[0].vars: the value of "APP_X" must be a string'),
-        ({"sources": [{"kind": "env", "vars": {}, "prefix": 3}]}, "sources[0].prefix",
+        ({"sources": [{"type": "env", "vars": {}, "prefix": 3}]}, "sources[0].prefix",
          "body.sources[0].prefix must be a string"),
         ({"sources": [], "rules": {"rule": "required"}}, "rules", "body.rules must be an array of rule objects"),
         ([], "body", "body must be a JSON object"),
