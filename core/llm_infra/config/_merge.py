@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._json_types import JSONObject
+from ..json._merge import merge_into
 
 __all__ = ["Origins", "merge_data", "merge_layers"]
 
@@ -28,26 +29,14 @@ Origins = dict[tuple[str, ...], int]
 def merge_data(layers: Sequence[JSONObject]) -> JSONObject:
     """The merged object of ``layers`` without origins: what ``build()`` needs (origins come lazily).
 
-    Same sharing rules as :func:`merge_layers`: arrays and scalars are shared with the layers,
+    The layers are owned, validated documents, so this is ``llm_infra.json``'s own merge walk
+    applied in place; as with :func:`merge_layers`, arrays and scalars are shared with the layers,
     objects never are.
     """
     result: dict[str, Any] = {}
     for layer in layers:
-        _merge_values(result, layer)
+        merge_into(result, layer)
     return result
-
-
-def _merge_values(target: dict[str, Any], patch: dict[str, Any]) -> None:
-    for k, v in patch.items():
-        if v is None:
-            target.pop(k, None)
-        elif type(v) is dict:
-            cur = target.get(k)
-            if type(cur) is not dict:
-                cur = target[k] = {}
-            _merge_values(cur, v)
-        else:
-            target[k] = v
 
 
 def merge_layers(layers: Sequence[JSONObject]) -> tuple[JSONObject, Origins]:

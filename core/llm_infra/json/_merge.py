@@ -56,7 +56,7 @@ def merge_patch_apply(target: JSONValue, patch: JSONValue, *, in_place: bool = F
         result: dict[str, Any] = target
     else:
         result = clone(target) if isinstance(target, dict) else {}  # type: ignore[assignment]
-    _merge_into(result, owned)
+    merge_into(result, owned)
     return result
 
 
@@ -70,8 +70,8 @@ def _check_names(patch: dict[str, Any], path: str) -> None:
             _check_names(v, path + "/" + escape_token(k))
 
 
-def _merge_into(obj: dict[str, Any], patch: dict[str, Any]) -> None:
-    """Merge the (validated, owned) ``patch`` into ``obj``, which the caller owns."""
+def merge_into(obj: dict[str, Any], patch: dict[str, Any]) -> None:
+    """Merge the (validated, owned) ``patch`` into ``obj``, which the caller owns (also config's layering)."""
     for k, v in patch.items():
         if v is None:
             obj.pop(k, None)
@@ -79,7 +79,7 @@ def _merge_into(obj: dict[str, Any], patch: dict[str, Any]) -> None:
             cur = obj.get(k)
             if not isinstance(cur, dict):
                 cur = obj[k] = {}
-            _merge_into(cur, v)
+            merge_into(cur, v)
         else:
             obj[k] = v
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { JsonObject, JsonValue } from "../_internal/json-value.js";
+import { mergeInto } from "../json/merge.js";
 import { isPlainObject } from "./text.js";
 
 /** Path (keys joined by U+0000) → index of the layer that last wrote the value or object there. */
@@ -42,30 +43,14 @@ function merge(target: JsonObject, patch: JsonObject, idx: number, prefix: strin
   }
 }
 
-function mergeValues(target: JsonObject, patch: JsonObject): void {
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) {
-      delete target[k];
-    } else if (isPlainObject(v)) {
-      let cur = Object.hasOwn(target, k) ? target[k] : undefined;
-      if (!isPlainObject(cur)) {
-        cur = {};
-        target[k] = cur;
-      }
-      mergeValues(cur as JsonObject, v);
-    } else {
-      target[k] = v;
-    }
-  }
-}
-
 /**
- * The merged object of `layers` (lowest first), without origins: what `build()` needs. The result
- * shares arrays and scalars with the layers (never objects), and must not be mutated in place.
+ * The merged object of `layers` (lowest first), without origins: what `build()` needs — the json
+ * module's own merge walk, applied in place to owned, validated layers. The result shares arrays
+ * and scalars with the layers (never objects), and must not be mutated in place.
  */
 export function mergeData(layers: readonly JsonObject[]): JsonObject {
   const result: JsonObject = {};
-  for (const layer of layers) mergeValues(result, layer);
+  for (const layer of layers) mergeInto(result, layer);
   return result;
 }
 

@@ -24,8 +24,8 @@ function tooDeep(what: string, path: string): InfraError {
   });
 }
 
-/** Merge the validated, owned `patch` into `obj` (owned by the caller). */
-function mergeInto(obj: JsonObject, patch: JsonObject): void {
+/** Merge the validated, owned `patch` into `obj` (owned by the caller); also config's layering. @internal */
+export function mergeInto(obj: JsonObject, patch: JsonObject): void {
   for (const k of Object.keys(patch)) {
     const v = patch[k]!;
     if (v === null) {
