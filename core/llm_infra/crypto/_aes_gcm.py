@@ -8,12 +8,17 @@
   encrypted with and refuses to encrypt with one of them again (``InfraError(crypto)``), which
   catches the classic bugs (a constant nonce, a counter that does not advance). It cannot see
   reuse across objects or processes: use random nonces (``seal``) or a persistent counter.
+  The guard takes no lock: an atomic ``dict.setdefault`` with a per-call mark decides which of two
+  threads racing with one nonce wins, and the loser gets the error (its ciphertext is discarded).
 * ``seal(key, plaintext, aad)`` draws a random 96-bit nonce and returns ``nonce ‖ ciphertext ‖ tag``;
   ``open(key, sealed, aad)`` reverses it. The TypeScript SDK uses the same format. With random
   nonces, NIST advises at most 2^32 messages per key.
 
 Backends (primitive ``"aes_gcm"``): ``cryptography``'s AESGCM when installed and allowed (nonces
-outside its 8..128-byte range go to the pure implementation), else the pure-Python ``_gcm``.
+outside its 8..128-byte range, and inputs beyond its 2^31 - 1-byte limit, go to the pure
+implementation), else the pure-Python ``_gcm``. With the native backend, ``encrypt`` and
+``decrypt`` on plain ``bytes`` call ``cryptography`` directly, and only what it refuses takes the
+checked general path, so short messages pay little more than the native call.
 
     >>> from llm_infra.crypto import AESGCM, open, seal
     >>> key = bytes(32)
@@ -27,8 +32,9 @@ outside its 8..128-byte range go to the pure implementation), else the pure-Pyth
 
 from __future__ import annotations
 
-import threading
+import itertools
 from collections import deque
+from collections.abc import Callable
 from typing import Protocol
 
 from ..errors import InfraError
@@ -44,6 +50,10 @@ KEY_SIZES = (16, 24, 32)
 NONCE_MEMORY = 4096
 #: ``seal`` nonces: 96 bits, the size GCM is designed around.
 SEAL_NONCE_LEN = 12
+#: ``cryptography`` refuses data or associated data longer than this.
+_NATIVE_MAX = (1 << 31) - 1
+#: Per-call marks for the nonce-reuse guard (unique values, so ``setdefault`` tells a fresh nonce from a reused one).
+_MARKS = itertools.count()
 
 
 class _Cipher(Protocol):
@@ -60,14 +70,18 @@ def _load_native() -> _CipherFactory:
     from cryptography.hazmat.primitives.ciphers import aead
 
     class CryptographyAESGCM:
-        """``cryptography``'s AESGCM; nonces it refuses (< 8 or > 128 bytes) take the pure path."""
+        """``cryptography``'s AESGCM; what it refuses (nonces < 8 or > 128 bytes, > 2^31 - 1-byte inputs) goes pure."""
 
-        __slots__ = ("_key", "_native", "_pure")
+        __slots__ = ("_key", "_native", "_pure", "invalid_tag", "native_decrypt", "native_encrypt")
 
         def __init__(self, key: bytes) -> None:
             self._native = aead.AESGCM(key)
             self._key = key
             self._pure: PureAESGCM | None = None
+            # the raw calls AESGCM's fast path uses (they raise cryptography's own exceptions)
+            self.native_encrypt = self._native.encrypt
+            self.native_decrypt = self._native.decrypt
+            self.invalid_tag = InvalidTag
 
         def _fallback(self) -> PureAESGCM:
             if self._pure is None:
@@ -75,21 +89,19 @@ def _load_native() -> _CipherFactory:
             return self._pure
 
         def encrypt(self, nonce: bytes, data: bytes, aad: bytes) -> bytes:
-            if 8 <= len(nonce) <= 128:
+            if 8 <= len(nonce) <= 128 and len(data) <= _NATIVE_MAX and len(aad) <= _NATIVE_MAX:
                 return self._native.encrypt(nonce, data, aad)
             return self._fallback().encrypt(nonce, data, aad)
 
         def decrypt(self, nonce: bytes, data: bytes, aad: bytes) -> bytes:
-            if not 8 <= len(nonce) <= 128:
+            if not (8 <= len(nonce) <= 128 and len(data) <= _NATIVE_MAX and len(aad) <= _NATIVE_MAX):
                 return self._fallback().decrypt(nonce, data, aad)
             if len(data) < TAG_LEN:
-                raise InfraError.crypto("AES-GCM ciphertext is shorter than its 16-byte tag", field="ciphertext",
-                                        length=len(data))
+                raise _short_ciphertext(len(data))
             try:
                 return self._native.decrypt(nonce, data, aad)
             except InvalidTag:
-                raise InfraError.crypto("AES-GCM authentication failed: the tag does not match",
-                                        field="ciphertext") from None
+                raise _forged() from None
 
     return CryptographyAESGCM
 
@@ -118,19 +130,36 @@ def _aad(aad: object) -> bytes:
     return b"" if aad is None else as_bytes(aad, "associated_data")
 
 
+def _short_ciphertext(length: int) -> InfraError:
+    return InfraError.crypto("AES-GCM ciphertext is shorter than its 16-byte tag", field="ciphertext", length=length)
+
+
+def _forged() -> InfraError:
+    return InfraError.crypto("AES-GCM authentication failed: the tag does not match", field="ciphertext")
+
+
+def _reused() -> InfraError:
+    return InfraError.crypto("AES-GCM nonce reuse: this object already encrypted with this nonce", field="nonce")
+
+
 class AESGCM:
     """AES-GCM under one key (16, 24 or 32 bytes), 16-byte tags, any nonce length >= 1.
 
     Thread-safe. See the module documentation for the nonce-reuse guard.
     """
 
-    __slots__ = ("_cipher", "_lock", "_order", "_used")
+    __slots__ = ("_cipher", "_invalid_tag", "_native_decrypt", "_native_encrypt", "_order", "_used")
 
     def __init__(self, key: bytes) -> None:
         self._cipher = choose("aes_gcm", pure=_PURE)(_key(key))
-        self._used: set[bytes] = set()  # the remembered nonces ...
+        native_encrypt: Callable[[bytes, bytes, bytes | None], bytes] | None = getattr(
+            self._cipher, "native_encrypt", None)
+        self._native_encrypt = native_encrypt
+        self._native_decrypt: Callable[[bytes, bytes, bytes | None], bytes] | None = getattr(
+            self._cipher, "native_decrypt", None)
+        self._invalid_tag: type[Exception] = getattr(self._cipher, "invalid_tag", InfraError)
+        self._used: dict[bytes, int] = {}  # the remembered nonces -> the mark of the call that used them ...
         self._order: deque[bytes] = deque()  # ... oldest first
-        self._lock = threading.Lock()
 
     @staticmethod
     def generate_key(bit_length: int = 256) -> bytes:
@@ -142,31 +171,55 @@ class AESGCM:
 
     def encrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None = None) -> bytes:
         """``ciphertext ‖ tag`` of ``data``; refuses a nonce this object encrypted with recently."""
-        # the common types are checked inline: this is the hot path of short messages
-        if type(nonce) is not bytes or not nonce:
-            nonce = _nonce(nonce)
-        if type(data) is not bytes:
-            data = as_bytes(data, "data")
-        if associated_data is None:
-            aad = b""
-        elif type(associated_data) is bytes:
-            aad = associated_data
-        else:
-            aad = _aad(associated_data)
+        native = self._native_encrypt
+        if (native is not None and type(nonce) is bytes and type(data) is bytes
+                and (associated_data is None or type(associated_data) is bytes)):
+            # the hot path of short messages: cryptography checks the rest, and what it refuses
+            # (a nonce length, an input size) goes to the general path below
+            try:
+                ct = native(nonce, data, associated_data)
+            except (ValueError, OverflowError):
+                pass
+            else:  # _remember, inline
+                mark = next(_MARKS)
+                if self._used.setdefault(nonce, mark) != mark:
+                    raise _reused()
+                order = self._order
+                order.append(nonce)
+                if len(order) > NONCE_MEMORY:
+                    self._used.pop(order.popleft(), None)
+                return ct
+        nonce = _nonce(nonce)
+        data = as_bytes(data, "data")
+        aad = _aad(associated_data)
         if len(data) > MAX_PLAINTEXT:
             raise InfraError.crypto("AES-GCM plaintext exceeds 2^36 - 32 bytes", field="data", length=len(data))
-        with self._lock:
-            if nonce in self._used:
-                raise InfraError.crypto("AES-GCM nonce reuse: this object already encrypted with this nonce",
-                                        field="nonce")
-            self._used.add(nonce)
-            self._order.append(nonce)
-            if len(self._order) > NONCE_MEMORY:
-                self._used.discard(self._order.popleft())
+        self._remember(nonce)
         return self._cipher.encrypt(nonce, data, aad)
+
+    def _remember(self, nonce: bytes) -> None:
+        """Record ``nonce`` as used, or raise if it is (``setdefault`` is atomic, so no lock is needed)."""
+        mark = next(_MARKS)
+        if self._used.setdefault(nonce, mark) != mark:
+            raise _reused()
+        order = self._order
+        order.append(nonce)
+        if len(order) > NONCE_MEMORY:
+            self._used.pop(order.popleft(), None)
 
     def decrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None = None) -> bytes:
         """The plaintext of ``data`` (``ciphertext ‖ tag``), or ``InfraError(crypto)`` if it is not authentic."""
+        native = self._native_decrypt
+        if (native is not None and type(nonce) is bytes and type(data) is bytes
+                and (associated_data is None or type(associated_data) is bytes)):
+            try:
+                return native(nonce, data, associated_data)
+            except self._invalid_tag:
+                if len(data) < TAG_LEN:
+                    raise _short_ciphertext(len(data)) from None
+                raise _forged() from None
+            except (ValueError, OverflowError):
+                pass
         return self._cipher.decrypt(_nonce(nonce), as_bytes(data, "data"), _aad(associated_data))
 
 

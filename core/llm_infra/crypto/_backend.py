@@ -31,7 +31,7 @@ from typing import Literal, TypeVar
 
 from ..errors import InfraError
 
-__all__ = ["ENV_VAR", "BackendMode", "backend_mode", "backends", "choose", "register", "reset_backends"]
+__all__ = ["ENV_VAR", "BackendMode", "backend_mode", "backends", "choose", "on_reset", "register", "reset_backends"]
 
 ENV_VAR = "LLM_INFRA_BACKEND"
 BackendMode = Literal["pure", "native", "auto"]
@@ -44,6 +44,8 @@ _LOADERS: dict[str, tuple[Callable[[], object | None], str]] = {}
 # primitive -> (name reported by backends(), chosen implementation or None for pure)
 _CHOSEN: dict[str, tuple[str, object | None]] = {}
 _LOCK = threading.Lock()
+# called by reset_backends: modules that cache a chosen implementation for a hot path drop it there
+_RESET_HOOKS: list[Callable[[], None]] = []
 
 
 def backend_mode() -> BackendMode:
@@ -62,6 +64,11 @@ def register(primitive: str, *, native: Callable[[], object | None], native_name
     ``None`` / raises ``ImportError`` when the package is not available on this interpreter.
     """
     _LOADERS[primitive] = (native, native_name)
+
+
+def on_reset(hook: Callable[[], None]) -> None:
+    """Have :func:`reset_backends` call ``hook`` (a module caching a choice for a hot path forgets it there)."""
+    _RESET_HOOKS.append(hook)
 
 
 def _load(primitive: str) -> tuple[str, object | None]:
@@ -116,3 +123,5 @@ def reset_backends() -> None:
     """Forget every choice, so the next use re-reads ``LLM_INFRA_BACKEND`` (for tests)."""
     with _LOCK:
         _CHOSEN.clear()
+        for hook in _RESET_HOOKS:
+            hook()

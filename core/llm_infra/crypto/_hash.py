@@ -18,11 +18,12 @@ implementation in ``_blake3`` — byte-identical.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Literal, Protocol
 
 from ..errors import InfraError
 from . import _blake3
-from ._backend import choose, register
+from ._backend import choose, on_reset, register
 from ._checks import MAX_OUTPUT_LEN, as_bytes, as_length, as_str
 
 __all__ = [
@@ -71,6 +72,7 @@ class _PureBlake3:
 class _NativeBlake3:
     def __init__(self, module: object) -> None:
         self._new = module.blake3  # type: ignore[attr-defined]
+        self.new_unkeyed: Callable[[bytes], _Blake3State] = self._new
 
     def new(self, data: bytes, key: bytes | None, context: str | None) -> _Blake3State:
         if context is not None:
@@ -93,6 +95,16 @@ def _load_native_blake3() -> _Blake3Impl:
 
 register("blake3", native=_load_native_blake3, native_name="blake3")
 _PURE: _Blake3Impl = _PureBlake3()
+# the blake3 package's constructor once the native backend is chosen: blake3_hash's hot path
+_native_new: Callable[[bytes], _Blake3State] | None = None
+
+
+def _forget_native() -> None:
+    global _native_new
+    _native_new = None
+
+
+on_reset(_forget_native)
 
 
 def _impl() -> _Blake3Impl:
@@ -130,11 +142,22 @@ def sha512(data: bytes) -> bytes:
 
 def blake3_hash(data: bytes, length: int = 32) -> bytes:
     """BLAKE3 of ``data``, ``length`` bytes long (0 .. 16 MiB; 32 is the standard digest)."""
-    if type(data) is not bytes:  # the checks inline: this is the hot path of short messages
+    new = _native_new
+    if new is not None and type(data) is bytes and length == 32 and type(length) is int:
+        return new(data).digest()  # the hot path of short messages: the native call and little else
+    if type(data) is not bytes:
         data = as_bytes(data, "data")
     if type(length) is not int or not 0 <= length <= MAX_OUTPUT_LEN:
         length = as_length(length)
-    return choose("blake3", pure=_PURE).hash(data, None, None, length)
+    impl = choose("blake3", pure=_PURE)
+    if isinstance(impl, _NativeBlake3):
+        _remember_native(impl)
+    return impl.hash(data, None, None, length)
+
+
+def _remember_native(impl: _NativeBlake3) -> None:
+    global _native_new
+    _native_new = impl.new_unkeyed
 
 
 def blake3_keyed_hash(key: bytes, data: bytes, length: int = 32) -> bytes:

@@ -194,3 +194,84 @@ def test_generate_key_sizes(bits: object) -> None:
         AESGCM.generate_key(bits)  # type: ignore[arg-type]
     assert err.value.kind == "validation"
     assert len(AESGCM.generate_key(192)) == 24
+
+
+def test_nonce_memory_is_bounded_in_both_modes(mode: str) -> None:
+    box = AESGCM(bytes(16))
+    for i in range(NONCE_MEMORY + 1):
+        box.encrypt(i.to_bytes(12, "big"), b"")
+    box.encrypt((0).to_bytes(12, "big"), b"")  # the oldest was forgotten (and 1 is now the oldest, forgotten)
+    for i in (2, NONCE_MEMORY // 2, NONCE_MEMORY, 0):  # the rest are remembered
+        with pytest.raises(InfraError):
+            box.encrypt(i.to_bytes(12, "big"), b"")
+
+
+def test_threads_racing_with_one_nonce_give_one_ciphertext(mode: str) -> None:
+    import threading
+
+    box = AESGCM(bytes(32))
+    for round_ in range(20):
+        nonce = round_.to_bytes(12, "big")
+        results: list[object] = []
+        start = threading.Barrier(8)
+
+        def run(nonce: bytes = nonce, results: list[object] = results, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                results.append(box.encrypt(nonce, b"payload"))
+            except InfraError as exc:
+                results.append(exc)
+
+        threads = [threading.Thread(target=run) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sum(isinstance(r, bytes) for r in results) == 1
+        assert all(r.context["field"] == "nonce" for r in results if isinstance(r, InfraError))
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview])
+def test_buffer_arguments_take_the_general_path_with_the_same_result(mode: str, wrap: Callable[[bytes], object]) -> None:
+    key, data, aad = bytes(range(32)), os.urandom(64), b"hdr"
+    expected = PureAESGCM(key).encrypt(b"n" * 12, data, aad)
+    for args in ((b"n" * 12, wrap(data), aad), (wrap(b"n" * 12), data, aad), (b"n" * 12, data, wrap(aad))):
+        box = AESGCM(key)
+        assert box.encrypt(*args) == expected  # type: ignore[arg-type]
+        assert box.decrypt(args[0], wrap(expected), args[2]) == data  # type: ignore[arg-type]
+    for first, again in ((b"n" * 12, bytearray(b"n" * 12)), (memoryview(b"n" * 12), b"n" * 12)):
+        box = AESGCM(key)
+        box.encrypt(first, data)  # type: ignore[arg-type]
+        with pytest.raises(InfraError) as err:  # a reused nonce is seen whichever path took it first
+            box.encrypt(again, data)  # type: ignore[arg-type]
+        assert err.value.context["field"] == "nonce"
+
+
+def test_decrypt_failures_on_the_native_fast_path(use_backend: Callable[[str], None]) -> None:
+    use_backend("auto")
+    box = AESGCM(bytes(32))
+    ct = box.encrypt(bytes(12), b"secret", b"aad")
+    for nonce, data, aad in ((bytes(12), ct, b"AAD"), (bytes(12), ct[:-1] + bytes([ct[-1] ^ 1]), b"aad"),
+                             (b"\x01" * 12, ct, b"aad")):
+        with pytest.raises(InfraError) as err:
+            box.decrypt(nonce, data, aad)
+        assert err.value.kind == "crypto" and "authentication failed" in err.value.message
+    for size in (0, 15):
+        with pytest.raises(InfraError) as err:
+            box.decrypt(bytes(12), bytes(size))
+        assert err.value.context == {"field": "ciphertext", "length": size}
+
+
+def test_inputs_beyond_the_native_limit_go_pure(use_backend: Callable[[str], None],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from llm_infra.crypto import _aes_gcm
+
+    use_backend("auto")
+    if not backends(resolve=True)["aes_gcm"].startswith("native"):
+        pytest.skip("cryptography is not installed")
+    monkeypatch.setattr(_aes_gcm, "_NATIVE_MAX", 16)  # pretend cryptography's 2^31 - 1 limit is 16 bytes
+    box = AESGCM(bytes(32))
+    data = os.urandom(64)
+    ct = box._cipher.encrypt(bytes(12), data, b"")  # the wrapper routes the long input to the pure AES-GCM
+    assert ct == PureAESGCM(bytes(32)).encrypt(bytes(12), data, b"")
+    assert box._cipher._pure is not None and box._cipher.decrypt(bytes(12), ct, b"") == data

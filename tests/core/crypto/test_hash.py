@@ -203,3 +203,28 @@ def test_data_must_be_bytes(bad: object) -> None:
 def test_bytes_like_inputs_are_accepted(mode: str) -> None:
     assert blake3_hash(bytearray(b"abc")) == blake3_hash(b"abc") == blake3_hash(memoryview(b"abc"))
     assert sha256(memoryview(b"abc")) == sha256(b"abc")
+
+
+@pytest.mark.parametrize("length", [-1, 1.0, 32.0, "32", True, (1 << 24) + 1])
+def test_bad_lengths_after_the_native_hot_path_is_warm(mode: str, length: object) -> None:
+    assert blake3_hash(b"warm") == blake3_hash(b"warm", 32)  # the first call caches the native constructor
+    for bad in ("text", None, [1]):
+        with pytest.raises(InfraError) as err:
+            blake3_hash(bad)  # type: ignore[arg-type]
+        assert err.value.context["field"] == "data"
+    with pytest.raises(InfraError) as err:
+        blake3_hash(b"", length)  # type: ignore[arg-type]
+    assert err.value.kind == "validation" and err.value.context["field"] == "length"
+
+
+def test_reset_backends_drops_the_cached_native_constructor(use_backend: Callable[[str], None]) -> None:
+    from llm_infra.crypto import _hash, backends
+
+    use_backend("auto")
+    blake3_hash(b"abc")
+    native = backends()["blake3"].startswith("native")
+    assert (_hash._native_new is not None) == native
+    use_backend("pure")
+    assert _hash._native_new is None
+    assert blake3_hash(pattern(1025)).hex() == OFFICIAL[1025] and backends()["blake3"] == "pure"
+    assert _hash._native_new is None  # pure never fills it
