@@ -13,6 +13,7 @@ from llm_infra.crypto import AESGCM, backends, open, seal
 from llm_infra.crypto._aes_gcm import NONCE_MEMORY
 from llm_infra.crypto._gcm import PureAESGCM
 from llm_infra.errors import InfraError
+from tests.conftest import IN_PYODIDE
 
 NONCE_LENGTHS = [1, 7, 8, 12, 16, 60, 128, 129, 300]
 
@@ -206,6 +207,7 @@ def test_nonce_memory_is_bounded_in_both_modes(mode: str) -> None:
             box.encrypt(i.to_bytes(12, "big"), b"")
 
 
+@pytest.mark.skipif(IN_PYODIDE, reason="Pyodide (WebAssembly) cannot start threads")
 def test_threads_racing_with_one_nonce_give_one_ciphertext(mode: str) -> None:
     import threading
 
