@@ -82,7 +82,8 @@ def run_vectors(files_json: str, runtime: str = "chromium-pyodide") -> str:
         result = run_text(entry["text"], entry["file"])
         row = result.to_dict(runtime)
         failed_ids = [f.id for f in result.failures if f.id != "<file>"]
-        row["cases"] = case_outputs(entry["text"], failed_ids) if failed_ids else []
+        cases: list[Any] = case_outputs(entry["text"], failed_ids) if failed_ids else []
+        row["cases"] = cases
         results.append(row)
     return json.dumps(results)
 

@@ -17,4 +17,4 @@ def run(inp: JSONObject) -> JSONValue:
         return {"result": j.merge_patch_apply(doc, patch)}
     if not isinstance(patch, list):
         raise InfraError.validation("patch: a JSON Patch is an array of operations", field="patch")
-    return {"result": j.apply_patch(doc, patch)}  # type: ignore[arg-type]
+    return {"result": j.apply_patch(doc, patch)}

@@ -18,7 +18,8 @@ def retry_delays(req: Request) -> JSONValue:
         "max_attempts": req.number("max_attempts", 3),
         "jitter": req.string("jitter", "full"),
     })
-    return {"delays_ms": policy.delays(req.numbers("random", []))}
+    delays: list[JSONValue] = list(policy.delays(req.numbers("random", [])))
+    return {"delays_ms": delays}
 
 
 @route("POST", "/errors/error", "An InfraError's JSON from {kind, message, context?, retryable?}")

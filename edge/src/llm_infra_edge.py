@@ -158,9 +158,11 @@ def _conformance(req: Request) -> JSONValue:
         raise InfraError.validation("body.files must be an array of {file, text}", field="files")
     results: list[JSONValue] = []
     for i, f in enumerate(files):
-        if not (isinstance(f, dict) and isinstance(f.get("file"), str) and isinstance(f.get("text"), str)):
+        name = f.get("file") if isinstance(f, dict) else None
+        text = f.get("text") if isinstance(f, dict) else None
+        if not (isinstance(name, str) and isinstance(text, str)):
             raise InfraError.validation(f"body.files[{i}] must be {{file: string, text: string}}", field=f"files[{i}]")
-        results.append(run_text(f["text"], f["file"]).to_dict("workerd-pyodide"))
+        results.append(run_text(text, name).to_dict("workerd-pyodide"))
     return {"runtime": "workerd-pyodide", "results": results}
 
 
