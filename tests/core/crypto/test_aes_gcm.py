@@ -277,3 +277,44 @@ def test_inputs_beyond_the_native_limit_go_pure(use_backend: Callable[[str], Non
     ct = box._cipher.encrypt(bytes(12), data, b"")  # the wrapper routes the long input to the pure AES-GCM
     assert ct == PureAESGCM(bytes(32)).encrypt(bytes(12), data, b"")
     assert box._cipher._pure is not None and box._cipher.decrypt(bytes(12), ct, b"") == data
+
+
+_ARGS = st.one_of(
+    st.binary(max_size=40), st.binary(max_size=40).map(bytearray), st.binary(max_size=40).map(memoryview),
+    st.text(max_size=5), st.integers(), st.none(), st.lists(st.integers(0, 255), max_size=3),
+)
+
+
+def _outcome(call: Callable[[], bytes]) -> tuple[str, object]:
+    try:
+        return "ok", call()
+    except InfraError as err:
+        return err.kind, err.context.get("field")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_ARGS, _ARGS, _ARGS)
+def test_auto_and_pure_agree_on_any_arguments(nonce: object, data: object, aad: object) -> None:
+    """The native fast path and the general path give the same bytes, or the same InfraError, for anything."""
+    from llm_infra.crypto import reset_backends
+    from llm_infra.crypto._backend import ENV_VAR
+
+    outcomes = []
+    old = os.environ.get(ENV_VAR)
+    try:
+        for mode in ("pure", "auto"):
+            os.environ[ENV_VAR] = mode
+            reset_backends()
+            box = AESGCM(bytes(range(32)))
+            enc = _outcome(lambda box=box: box.encrypt(nonce, data, aad))  # type: ignore[arg-type]
+            dec = _outcome(lambda box=box: box.decrypt(nonce, data, aad))  # type: ignore[arg-type]
+            outcomes.append((enc, dec))
+    finally:
+        if old is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = old
+        reset_backends()
+    assert outcomes[0] == outcomes[1]
+    for kind, _ in outcomes[0]:
+        assert kind in ("ok", "validation", "crypto")
