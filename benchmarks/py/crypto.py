@@ -19,32 +19,15 @@ import hmac
 import itertools
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 from benchmarks._harness import Case, Impl, version_of
-from llm_infra.crypto import AESGCM, blake3_hash, digest, hmac_digest, random_bytes, reset_backends
-from llm_infra.crypto._backend import ENV_VAR
+from llm_infra.crypto import AESGCM, blake3_hash, digest, hmac_digest, random_bytes
+from llm_infra.crypto._backend import using_backend
 from llm_infra.crypto._gcm import PureAESGCM
 from llm_infra.crypto._hash import _PURE as _PURE_BLAKE3
 
 MIB = 1 << 20
 KEY = bytes(range(32))
-
-
-@contextmanager
-def _backend(mode: str) -> Iterator[None]:
-    """Objects built inside keep the backend chosen here (AESGCM binds its cipher when constructed)."""
-    old = os.environ.get(ENV_VAR)
-    os.environ[ENV_VAR] = mode
-    reset_backends()
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = old
-        reset_backends()
 
 
 def _encryptor(box: AESGCM, data: bytes) -> Callable[[], bytes]:
@@ -64,7 +47,7 @@ def _aes_gcm_cases(runtime: str) -> list[Case]:
         pyaes = None
     for size, label in ((MIB, "1 MiB"), (1024, "1 KiB")):
         data = os.urandom(size)
-        with _backend("pure"):
+        with using_backend("pure"):
             pure = AESGCM(KEY)
         peer = None
         if pyaes is not None:
@@ -84,7 +67,7 @@ def _aes_gcm_cases(runtime: str) -> list[Case]:
     native = NativeAESGCM(KEY)
     for size, label in ((MIB, "1 MiB"), (64, "64 B")):
         data = os.urandom(size)
-        with _backend("auto"):
+        with using_backend("auto"):
             auto = AESGCM(KEY)
         nonces = itertools.count()
 

@@ -180,14 +180,8 @@ class AESGCM:
                 ct = native(nonce, data, associated_data)
             except (ValueError, OverflowError):
                 pass
-            else:  # _remember, inline
-                mark = next(_MARKS)
-                if self._used.setdefault(nonce, mark) != mark:
-                    raise _reused()
-                order = self._order
-                order.append(nonce)
-                if len(order) > NONCE_MEMORY:
-                    self._used.pop(order.popleft(), None)
+            else:
+                self._remember(nonce)
                 return ct
         nonce = _nonce(nonce)
         data = as_bytes(data, "data")

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Literal, TypeVar
 
 from ..errors import InfraError
 
-__all__ = ["ENV_VAR", "BackendMode", "backend_mode", "backends", "choose", "on_reset", "register", "reset_backends"]
+__all__ = ["ENV_VAR", "BackendMode", "backend_mode", "backends", "choose", "on_reset", "register", "reset_backends",
+           "using_backend"]
 
 ENV_VAR = "LLM_INFRA_BACKEND"
 BackendMode = Literal["pure", "native", "auto"]
@@ -125,3 +127,23 @@ def reset_backends() -> None:
         _CHOSEN.clear()
         for hook in _RESET_HOOKS:
             hook()
+
+
+@contextmanager
+def using_backend(mode: str) -> Iterator[None]:
+    """Run a block with ``LLM_INFRA_BACKEND=mode`` and fresh choices, then restore both (tests, benchmarks).
+
+    Objects built inside keep the backend chosen there (``AESGCM`` binds its cipher when constructed).
+    The variable is process-wide: not for concurrent use.
+    """
+    old = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = mode
+    reset_backends()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = old
+        reset_backends()

@@ -71,20 +71,19 @@ class _PureBlake3:
 
 class _NativeBlake3:
     def __init__(self, module: object) -> None:
-        self._new = module.blake3  # type: ignore[attr-defined]
-        self.new_unkeyed: Callable[[bytes], _Blake3State] = self._new
+        self.constructor: Callable[..., _Blake3State] = module.blake3  # type: ignore[attr-defined]
 
     def new(self, data: bytes, key: bytes | None, context: str | None) -> _Blake3State:
         if context is not None:
-            return self._new(data, derive_key_context=context)  # type: ignore[no-any-return]
-        return self._new(data, key=key)  # type: ignore[no-any-return]
+            return self.constructor(data, derive_key_context=context)
+        return self.constructor(data, key=key)
 
     def hash(self, data: bytes, key: bytes | None, context: str | None, length: int) -> bytes:
         if key is None and context is None:
-            return self._new(data).digest(length)  # type: ignore[no-any-return]
+            return self.constructor(data).digest(length)
         if context is not None:
-            return self._new(data, derive_key_context=context).digest(length)  # type: ignore[no-any-return]
-        return self._new(data, key=key).digest(length)  # type: ignore[no-any-return]
+            return self.constructor(data, derive_key_context=context).digest(length)
+        return self.constructor(data, key=key).digest(length)
 
 
 def _load_native_blake3() -> _Blake3Impl:
@@ -99,12 +98,12 @@ _PURE: _Blake3Impl = _PureBlake3()
 _native_new: Callable[[bytes], _Blake3State] | None = None
 
 
-def _forget_native() -> None:
+def _cache_native(new: Callable[[bytes], _Blake3State] | None) -> None:
     global _native_new
-    _native_new = None
+    _native_new = new
 
 
-on_reset(_forget_native)
+on_reset(lambda: _cache_native(None))
 
 
 def _impl() -> _Blake3Impl:
@@ -151,13 +150,8 @@ def blake3_hash(data: bytes, length: int = 32) -> bytes:
         length = as_length(length)
     impl = choose("blake3", pure=_PURE)
     if isinstance(impl, _NativeBlake3):
-        _remember_native(impl)
+        _cache_native(impl.constructor)
     return impl.hash(data, None, None, length)
-
-
-def _remember_native(impl: _NativeBlake3) -> None:
-    global _native_new
-    _native_new = impl.new_unkeyed
 
 
 def blake3_keyed_hash(key: bytes, data: bytes, length: int = 32) -> bytes:

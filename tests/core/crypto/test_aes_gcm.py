@@ -296,25 +296,15 @@ def _outcome(call: Callable[[], bytes]) -> tuple[str, object]:
 @given(_ARGS, _ARGS, _ARGS)
 def test_auto_and_pure_agree_on_any_arguments(nonce: object, data: object, aad: object) -> None:
     """The native fast path and the general path give the same bytes, or the same InfraError, for anything."""
-    from llm_infra.crypto import reset_backends
-    from llm_infra.crypto._backend import ENV_VAR
+    from llm_infra.crypto._backend import using_backend
 
     outcomes = []
-    old = os.environ.get(ENV_VAR)
-    try:
-        for mode in ("pure", "auto"):
-            os.environ[ENV_VAR] = mode
-            reset_backends()
+    for mode in ("pure", "auto"):
+        with using_backend(mode):
             box = AESGCM(bytes(range(32)))
             enc = _outcome(lambda box=box: box.encrypt(nonce, data, aad))  # type: ignore[arg-type]
             dec = _outcome(lambda box=box: box.decrypt(nonce, data, aad))  # type: ignore[arg-type]
-            outcomes.append((enc, dec))
-    finally:
-        if old is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = old
-        reset_backends()
+        outcomes.append((enc, dec))
     assert outcomes[0] == outcomes[1]
     for kind, _ in outcomes[0]:
         assert kind in ("ok", "validation", "crypto")

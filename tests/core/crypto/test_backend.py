@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
 import pytest
 
 from llm_infra.crypto import AESGCM, backend_mode, backends, blake3_hash, reset_backends, sha256
-from llm_infra.crypto._backend import ENV_VAR, choose, register
+from llm_infra.crypto._backend import ENV_VAR, choose, register, using_backend
 from llm_infra.errors import InfraError
 from tests.conftest import IN_PYODIDE
 
@@ -108,3 +109,15 @@ def test_a_loader_returning_none_means_unavailable(use_backend: Callable[[str], 
     with pytest.raises(InfraError) as err:
         choose("test-primitive-none", pure="pure-impl")
     assert err.value.context["package"] == "nothing"
+
+
+def test_using_backend_sets_and_restores_the_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, "auto")
+    with using_backend("pure"):
+        assert backend_mode() == "pure"
+        assert set(backends(resolve=True).values()) == {"pure"}
+    assert backend_mode() == "auto" and backends() == {}  # the mode is back, and the choices were forgotten
+    monkeypatch.delenv(ENV_VAR)
+    with pytest.raises(InfraError), using_backend("nonsense"):
+        backend_mode()
+    assert ENV_VAR not in os.environ  # restored even when the block raised

@@ -236,26 +236,14 @@ def test_reset_backends_drops_the_cached_native_constructor(use_backend: Callabl
        st.one_of(st.just(32), st.integers(-2, 70), st.floats(0, 64), st.booleans(), st.text(max_size=2)))
 def test_blake3_hash_auto_and_pure_agree_on_any_arguments(data: object, length: object) -> None:
     """The cached native hot path and the general path give the same bytes, or the same InfraError."""
-    import os
-
-    from llm_infra.crypto import reset_backends
-    from llm_infra.crypto._backend import ENV_VAR
+    from llm_infra.crypto._backend import using_backend
 
     outcomes = []
-    old = os.environ.get(ENV_VAR)
-    try:
-        for mode in ("pure", "auto", "auto"):  # the second auto call runs with the constructor cached
-            os.environ[ENV_VAR] = mode
-            if mode == "pure" or not outcomes[1:]:
-                reset_backends()
-            try:
-                outcomes.append(("ok", blake3_hash(data, length)))  # type: ignore[arg-type]
-            except InfraError as err:
-                outcomes.append((err.kind, err.context.get("field")))
-    finally:
-        if old is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = old
-        reset_backends()
+    for mode, calls in (("pure", 1), ("auto", 2)):  # the second auto call runs with the constructor cached
+        with using_backend(mode):
+            for _ in range(calls):
+                try:
+                    outcomes.append(("ok", blake3_hash(data, length)))  # type: ignore[arg-type]
+                except InfraError as err:
+                    outcomes.append((err.kind, err.context.get("field")))
     assert outcomes[0] == outcomes[1] == outcomes[2]
